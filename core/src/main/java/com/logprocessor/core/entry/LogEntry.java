@@ -62,7 +62,7 @@ public record LogEntry(
     }
 
     /** Whether the coordinator has placed the entry (it has a sequence and a version). */
-    public boolean isPlaced() {
+    public boolean hasPlacement() {
         return sequence > 0 && version != null;
     }
 }

@@ -76,7 +76,7 @@ public final class MerkleTree {
             throw new IllegalArgumentException("segmentsPerLeaf must be a power of two, was " + segmentsPerLeaf);
         }
         SegmentDigest[] sorted = digests.stream()
-                .filter(s -> !s.isEmpty())
+                .filter(SegmentDigest::hasEntries)
                 .sorted(Comparator.comparingLong(SegmentDigest::segment))
                 .toArray(SegmentDigest[]::new);
         long capacity = (1L << depth) * segmentsPerLeaf;

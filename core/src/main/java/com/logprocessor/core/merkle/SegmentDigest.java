@@ -40,7 +40,8 @@ public record SegmentDigest(long segment, long hash, long count) {
         return new SegmentDigest(segment, hash ^ other.hash, count + other.count);
     }
 
-    public boolean isEmpty() {
-        return count == 0;
+    /** Whether any entry is in the segment (named so JSON mappers do not take it for a property). */
+    public boolean hasEntries() {
+        return count > 0;
     }
 }

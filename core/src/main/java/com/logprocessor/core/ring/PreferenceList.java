@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The replicas of a key, in ring order: the first is the primary (the owner of the key's range),
  * the others are the next distinct physical nodes clockwise. Holds fewer than RF nodes only when
- * the ring has fewer than RF nodes.
+ * the ring has fewer than RF nodes. No bean-style accessors beyond the component, so it maps to
+ * JSON as {@code {"replicas": [...]}}.
  */
 public record PreferenceList(List<String> replicas) {
 
@@ -22,10 +23,6 @@ public record PreferenceList(List<String> replicas) {
 
     public int size() {
         return replicas.size();
-    }
-
-    public boolean isEmpty() {
-        return replicas.isEmpty();
     }
 
     public boolean contains(String nodeId) {

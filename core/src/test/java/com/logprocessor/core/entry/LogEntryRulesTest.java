@@ -98,7 +98,7 @@ class LogEntryRulesTest {
                 Map.of("b", "2", "a", "1"), new LamportVersion(1, "w"));
         assertThat(a.attributes().keySet()).containsExactly("a", "b");
         assertThat(a.placed(7, new LamportVersion(2, "w")).sequence()).isEqualTo(7);
-        assertThat(a.isPlaced()).isTrue();
+        assertThat(a.hasPlacement()).isTrue();
         assertThat(LogLevel.parse("warn")).isEqualTo(LogLevel.WARN);
     }
 }

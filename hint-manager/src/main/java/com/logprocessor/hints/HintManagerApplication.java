@@ -1,0 +1,13 @@
+package com.logprocessor.hints;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Stores hints for unreachable replicas and replays them when the node is back. */
+@SpringBootApplication
+public class HintManagerApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(HintManagerApplication.class, args);
+    }
+}

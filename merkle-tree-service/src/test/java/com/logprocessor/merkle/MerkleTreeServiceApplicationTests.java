@@ -1,0 +1,9 @@
+package com.logprocessor.merkle;
+
+import com.logprocessor.support.testing.ServiceEndpointsContract;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "server.address=127.0.0.1")
+class MerkleTreeServiceApplicationTests extends ServiceEndpointsContract {
+}
