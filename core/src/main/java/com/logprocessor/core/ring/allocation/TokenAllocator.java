@@ -11,10 +11,13 @@ public interface TokenAllocator {
      */
     long[] allocate(Ring ring, String nodeId, int vnodes);
 
-    /** The allocator a setting names: {@code balanced} (default) or {@code random}. */
-    static TokenAllocator named(String name) {
+    /**
+     * The allocator a setting names: {@code balanced} (the default, balancing replicated ownership
+     * for {@code replicationFactor}) or {@code random}.
+     */
+    static TokenAllocator named(String name, int replicationFactor) {
         return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "balanced" -> new BalancedTokenAllocator();
+            case "balanced" -> new BalancedTokenAllocator(replicationFactor);
             case "random" -> new RandomTokenAllocator();
             default -> throw new IllegalArgumentException(
                     "unknown token allocator '" + name + "': use 'balanced' or 'random'");

@@ -180,9 +180,9 @@ class TokenAllocatorTest {
 
     @Test
     void allocatorsAreChosenByName() {
-        assertThat(TokenAllocator.named("balanced")).isInstanceOf(BalancedTokenAllocator.class);
-        assertThat(TokenAllocator.named(" Random ")).isInstanceOf(RandomTokenAllocator.class);
-        assertThatThrownBy(() -> TokenAllocator.named("md5")).hasMessageContaining("unknown token allocator");
+        assertThat(TokenAllocator.named("balanced", 3)).isInstanceOf(BalancedTokenAllocator.class);
+        assertThat(TokenAllocator.named(" Random ", 3)).isInstanceOf(RandomTokenAllocator.class);
+        assertThatThrownBy(() -> TokenAllocator.named("md5", 3)).hasMessageContaining("unknown token allocator");
         assertThatThrownBy(() -> balanced.allocate(Ring.EMPTY, "a", 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
