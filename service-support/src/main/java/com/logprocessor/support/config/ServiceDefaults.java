@@ -26,7 +26,6 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
-        defaults.put("spring.mvc.problemdetails.enabled", "true");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

@@ -4,11 +4,17 @@ import com.logprocessor.core.entry.Violation;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -19,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * a 500.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemResponses extends ResponseEntityExceptionHandler {
 
     public static final URI INVALID_REQUEST = URI.create("urn:logstorage:problem:invalid-request");
@@ -34,6 +41,38 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 + (e.getCause() != null && e.getCause().getMessage() != null ? ": " + rootMessage(e) : "");
         return ResponseEntity.badRequest()
                 .body(invalidRequest(detail, List.of(new Violation(e.getName(), rootMessage(e)))));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    public ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Request too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
+    /** Says what is wrong with the JSON instead of Spring's generic "Failed to read request". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(tooLarge(tooLarge).getBody());
+        }
+        String reason = rootMessage(e);
+        int newline = reason.indexOf('\n');
+        String detail = "the request body is not valid JSON for this endpoint: "
+                + (newline > 0 ? reason.substring(0, newline) : reason);
+        ProblemDetail problem = invalidRequest(detail, List.of(new Violation("body", detail)));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A 400 problem listing violations as {@code errors: [{field, message}]}. */

@@ -1,0 +1,68 @@
+package com.logprocessor.gateway.ingest;
+
+import com.logprocessor.core.consistency.ConsistencyLevel;
+import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.support.kafka.IngestHeaders;
+import com.logprocessor.support.kafka.TopicsProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes entries to {@code logs.ingest}, keyed by partition key so all entries of a key go to
+ * one Kafka partition (and one coordinator), in order. Returns only when Kafka has acknowledged
+ * every entry (acks=all, idempotent producer): that is when the gateway may answer 202.
+ */
+@Component
+public class IngestPublisher {
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final JsonMapper json;
+    private final String topic;
+    private final Timer publishTimer;
+
+    public IngestPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicsProperties topics,
+                           MeterRegistry meters) {
+        this.kafka = kafka;
+        this.json = json;
+        this.topic = topics.ingest();
+        this.publishTimer = Timer.builder("gateway.publish")
+                .description("Time for Kafka to acknowledge one request's entries")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
+    }
+
+    public void publish(List<LogEntry> entries, ConsistencyLevel consistency, Duration timeout) {
+        Timer.Sample sample = Timer.start();
+        List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
+        for (LogEntry e : entries) {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, e.partitionKey(), json.writeValueAsBytes(e));
+            if (consistency != null) {
+                record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
+            }
+            sends.add(kafka.send(record));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestUnavailableException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IngestUnavailableException("Kafka did not acknowledge the logs within " + timeout
+                    + "; none of them is acknowledged, send them again", e);
+        } finally {
+            sample.stop(publishTimer);
+        }
+    }
+}
