@@ -1,0 +1,94 @@
+package com.logprocessor.it.deploy;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Prometheus metric names the services export (DESIGN.md "Metrics" and the services' meters).
+ * Dashboards may query only these: renaming a meter without updating the dashboards breaks
+ * {@link GrafanaDashboardsTest}. When a service gains a metric a dashboard should show, add it here.
+ */
+final class MetricCatalog {
+
+    /** Timers: Micrometer exports _count, _sum and _max, percentiles as {quantile=…}, histograms as _bucket. */
+    private static final Set<String> TIMERS = Set.of(
+            // api-gateway
+            "http_server_requests_seconds",
+            "gateway_publish_seconds",
+            // storage-coordinator
+            "coordinator_write_seconds",
+            "coordinator_replica_write_seconds",
+            "resilience4j_circuitbreaker_calls_seconds",
+            // every service watching the ring
+            "ring_event_propagation_seconds",
+            "ring_failure_detection_seconds",
+            // storage-node
+            "storage_node_write_seconds",
+            // merkle-tree-service
+            "merkle_tree_build_seconds",
+            // JVM
+            "jvm_gc_pause_seconds");
+
+    private static final Set<String> COUNTERS = Set.of(
+            "logs_ingested_total",
+            "logs_routed_total",
+            "coordinator_writes_total",
+            "logs_dlq_total",
+            "hints_created_total",
+            "read_repairs_triggered_total",
+            "storage_node_entries_total",
+            "storage_node_digest_mismatches_total",
+            "storage_node_entry_hash_mismatches_total",
+            "hints_replayed_total",
+            "hints_expired_total",
+            "read_repairs_applied_total",
+            "merkle_tree_comparisons_total",
+            "reconciliation_jobs_completed_total",
+            "reconciliation_segments_repaired_total");
+
+    private static final Set<String> GAUGES = Set.of(
+            "storage_distribution_balance_score",
+            "resilience4j_circuitbreaker_state",
+            "ring_members",
+            "kafka_consumer_fetch_manager_records_lag_max",
+            "storage_node_log_count",
+            "hints_pending",
+            "reconciliation_jobs",
+            "jvm_memory_used_bytes",
+            "jvm_memory_committed_bytes",
+            "jvm_memory_max_bytes",
+            "jvm_threads_live_threads",
+            "process_cpu_usage",
+            "system_cpu_usage",
+            "process_uptime_seconds",
+            // Prometheus' own per-target series.
+            "up");
+
+    /** Every series name a query may use. */
+    static final Set<String> SERIES = series();
+
+    private MetricCatalog() {
+    }
+
+    private static Set<String> series() {
+        Set<String> all = new TreeSet<>(COUNTERS);
+        all.addAll(GAUGES);
+        for (String timer : TIMERS) {
+            for (String suffix : new String[] {"", "_count", "_sum", "_max", "_bucket"}) {
+                all.add(timer + suffix);
+            }
+        }
+        return Set.copyOf(all);
+    }
+
+    /** The names DESIGN.md promises (section "Metrics"): each must be on some dashboard. */
+    static final Set<String> DESIGN_PROMISES = Set.of(
+            "logs_ingested_total",
+            "logs_routed_total",
+            "storage_node_log_count",
+            "storage_distribution_balance_score",
+            "reconciliation_jobs_completed_total",
+            "read_repairs_triggered_total",
+            "hints_pending",
+            "merkle_tree_comparisons_total");
+}
