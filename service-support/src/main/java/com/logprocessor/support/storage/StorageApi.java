@@ -1,0 +1,74 @@
+package com.logprocessor.support.storage;
+
+import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.SegmentDigest;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The storage node's REST bodies, shared by the node (which serves them) and every service that
+ * calls it through {@link StorageNodeClient}, so the two sides cannot drift apart.
+ */
+public final class StorageApi {
+
+    private StorageApi() {
+    }
+
+    /** Body of {@code POST /api/storage/store/batch}. */
+    public record StoreBatchRequest(List<LogEntry> entries) {
+    }
+
+    /**
+     * What a store request did; every entry is counted once:
+     * {@code inserted + updated + unchanged + conflicts.size()} is the number sent.
+     *
+     * @param inserted new keys stored
+     * @param updated stored entries replaced by a strictly newer version
+     * @param unchanged entries whose stored version was newer or equal: nothing changed
+     * @param conflicts entries not stored because their id is stored at another key, or their key
+     *        holds another id
+     */
+    public record StoreResult(int inserted, int updated, int unchanged, List<Conflict> conflicts) {
+
+        public StoreResult {
+            conflicts = conflicts == null ? List.of() : List.copyOf(conflicts);
+        }
+
+        public int total() {
+            return inserted + updated + unchanged + conflicts.size();
+        }
+    }
+
+    /**
+     * An entry that was not stored: its id is already stored at another key, or its key already
+     * holds another id.
+     */
+    public record Conflict(UUID id, String partitionKey, long sequence, String storedPartitionKey, long storedSequence) {
+
+        /** The id is already stored at another key: the entry is durable, just not here. */
+        public boolean idStoredElsewhere() {
+            return !(partitionKey.equals(storedPartitionKey) && sequence == storedSequence);
+        }
+    }
+
+    /** Body of {@code GET /api/storage/count}. */
+    public record CountResponse(String nodeId, long count) {
+    }
+
+    /** One partition a node holds. */
+    public record PartitionSummary(String partitionKey, long maxSequence, long count) {
+    }
+
+    /** A page of {@code GET /api/storage/partitions}; {@code next} is null on the last page. */
+    public record PartitionPage(List<PartitionSummary> partitions, String next) {
+    }
+
+    /** The segment digests of one partition and the segment size they were built with. */
+    public record PartitionDigests(String partitionKey, int segmentSize, List<SegmentDigest> digests) {
+    }
+
+    /** The entries of one segment and its digest. */
+    public record SegmentEntries(String partitionKey, long segment, int segmentSize, long firstSequence,
+                                 long lastSequence, SegmentDigest digest, List<LogEntry> entries) {
+    }
+}

@@ -1,0 +1,138 @@
+package com.logprocessor.support.storage;
+
+import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.support.storage.StorageApi.CountResponse;
+import com.logprocessor.support.storage.StorageApi.PartitionDigests;
+import com.logprocessor.support.storage.StorageApi.PartitionPage;
+import com.logprocessor.support.storage.StorageApi.SegmentEntries;
+import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
+import com.logprocessor.support.storage.StorageApi.StoreResult;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Calls storage nodes over HTTP: non-blocking (JDK HttpClient) so a coordinator can write to all
+ * replicas of a batch at once. Node URLs come from membership. Every error becomes a
+ * {@link StorageNodeException} saying whether a retry may help.
+ */
+public class StorageNodeClient {
+
+    private static final TypeReference<List<LogEntry>> ENTRY_LIST = new TypeReference<>() {
+    };
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final Duration timeout;
+
+    public StorageNodeClient(JsonMapper json, Duration connectTimeout, Duration timeout) {
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // Tomcat speaks HTTP/1.1; skip the h2c upgrade
+                .connectTimeout(connectTimeout)
+                .build();
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    /** {@code POST /api/storage/store/batch}: all-or-nothing on the node. */
+    public CompletableFuture<StoreResult> storeBatch(String nodeUrl, List<LogEntry> entries) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/store/batch"))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(new StoreBatchRequest(entries))))
+                .build();
+        return send(request).thenApply(body -> json.readValue(body, StoreResult.class));
+    }
+
+    /** {@code GET /api/storage/entries/{key}/{sequence}}: empty when the node does not hold it. */
+    public CompletableFuture<Optional<LogEntry>> read(String nodeUrl, String partitionKey, long sequence) {
+        return sendAllowing404(get(nodeUrl, "/api/storage/entries/" + encode(partitionKey) + "/" + sequence))
+                .thenApply(body -> body.map(b -> json.readValue(b, LogEntry.class)));
+    }
+
+    /** {@code GET /api/storage/query}: newest first; null filters are left out. */
+    public CompletableFuture<List<LogEntry>> query(String nodeUrl, String sourceIp, String partitionKey, String level,
+                                                   Instant from, Instant to, int limit) {
+        StringJoiner q = new StringJoiner("&", "/api/storage/query?", "");
+        addParam(q, "sourceIp", sourceIp);
+        addParam(q, "partitionKey", partitionKey);
+        addParam(q, "level", level);
+        addParam(q, "from", from == null ? null : from.toString());
+        addParam(q, "to", to == null ? null : to.toString());
+        addParam(q, "limit", Integer.toString(limit));
+        return send(get(nodeUrl, q.toString())).thenApply(body -> json.readValue(body, ENTRY_LIST));
+    }
+
+    public CompletableFuture<CountResponse> count(String nodeUrl) {
+        return send(get(nodeUrl, "/api/storage/count")).thenApply(body -> json.readValue(body, CountResponse.class));
+    }
+
+    public CompletableFuture<PartitionPage> partitions(String nodeUrl, String after, int limit) {
+        StringJoiner q = new StringJoiner("&", "/api/storage/partitions?", "");
+        addParam(q, "after", after);
+        addParam(q, "limit", Integer.toString(limit));
+        return send(get(nodeUrl, q.toString())).thenApply(body -> json.readValue(body, PartitionPage.class));
+    }
+
+    public CompletableFuture<PartitionDigests> digests(String nodeUrl, String partitionKey) {
+        return send(get(nodeUrl, "/api/storage/partitions/" + encode(partitionKey) + "/digests"))
+                .thenApply(body -> json.readValue(body, PartitionDigests.class));
+    }
+
+    public CompletableFuture<SegmentEntries> segment(String nodeUrl, String partitionKey, long segment) {
+        return send(get(nodeUrl, "/api/storage/partitions/" + encode(partitionKey) + "/segments/" + segment))
+                .thenApply(body -> json.readValue(body, SegmentEntries.class));
+    }
+
+    private HttpRequest get(String nodeUrl, String path) {
+        return HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(timeout).GET().build();
+    }
+
+    private CompletableFuture<byte[]> send(HttpRequest request) {
+        return sendAllowing404(request).thenApply(body -> body.orElseThrow(() ->
+                new StorageNodeException(request.method() + " " + request.uri() + " answered 404", 404, null)));
+    }
+
+    private CompletableFuture<Optional<byte[]>> sendAllowing404(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        throw new StorageNodeException(request.method() + " " + request.uri() + " failed: " + cause,
+                                0, cause);
+                    }
+                    int status = response.statusCode();
+                    if (status == 404) {
+                        return Optional.empty();
+                    }
+                    if (status / 100 != 2) {
+                        throw new StorageNodeException(request.method() + " " + request.uri() + " answered " + status
+                                + ": " + new String(response.body(), StandardCharsets.UTF_8), status, null);
+                    }
+                    return Optional.of(response.body());
+                });
+    }
+
+    private static void addParam(StringJoiner q, String name, String value) {
+        if (value != null) {
+            q.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,28 @@
+package com.logprocessor.coordinator.ring;
+
+import com.logprocessor.coordinator.replication.ReplicaWriter;
+import com.logprocessor.support.membership.MembershipProperties;
+import com.logprocessor.support.membership.ReplicationProperties;
+import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.storage.StorageNodeClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class RingConfiguration {
+
+    @Bean
+    RingStatus ringStatus(RingView ringView, ReplicaWriter writer, ReplicationProperties replication, Clock clock) {
+        return new RingStatus(ringView, writer, replication, clock);
+    }
+
+    @Bean
+    DistributionService distributionService(RingView ringView, StorageNodeClient client, MembershipProperties membership,
+                                            MeterRegistry meters) {
+        return new DistributionService(ringView, client, membership, meters);
+    }
+}

@@ -1,0 +1,118 @@
+package com.logprocessor.coordinator.ring;
+
+import com.logprocessor.core.entry.LogEntryRules;
+import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.membership.MemberState;
+import com.logprocessor.core.membership.RingEvent;
+import com.logprocessor.core.ring.DistributionStats;
+import com.logprocessor.support.membership.MembershipStore;
+import com.logprocessor.support.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The ring over REST: members, where a key goes, the distribution, and forgetting a dead member. */
+@RestController
+@RequestMapping(path = "/api/coordinator", produces = MediaType.APPLICATION_JSON_VALUE)
+public class RingController {
+
+    private final RingStatus status;
+    private final DistributionService distribution;
+    private final MembershipStore store;
+    private final Clock clock;
+
+    public RingController(RingStatus status, DistributionService distribution, MembershipStore store, Clock clock) {
+        this.status = status;
+        this.distribution = distribution;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Known storage nodes: state, heartbeat age, tokens, ownership, circuit breaker")
+    @GetMapping("/nodes")
+    public List<RingStatus.MemberStatus> nodes() {
+        return status.members();
+    }
+
+    @Operation(summary = "Entries per UP storage node and how even that is (the Day 24 seed's fields)")
+    @GetMapping("/metrics/distribution")
+    public DistributionStats distribution() {
+        return distribution.current();
+    }
+
+    @Operation(summary = "The token, owner and replicas of a key")
+    @GetMapping("/node/{key}")
+    public RingStatus.KeyPlacement node(@PathVariable String key) {
+        if (key.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
+            throw new InvalidRequestException(new Violation("key",
+                    "must be at most " + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters"));
+        }
+        if (status.ring().isEmpty()) {
+            throw new NoNodesException();
+        }
+        return status.placement(key);
+    }
+
+    @Operation(summary = "Forget a DOWN node for good: its tokens are released and it will not be expected back")
+    @DeleteMapping("/nodes/{nodeId}")
+    public ResponseEntity<Void> forget(@PathVariable String nodeId) {
+        forgetNode(nodeId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Shared with the /ring page's Forget button. */
+    void forgetNode(String nodeId) {
+        var member = status.snapshot().member(nodeId).orElseThrow(() -> new UnknownNodeException(nodeId));
+        if (member.state() == MemberState.UP || !store.forget(nodeId)) {
+            throw new NodeIsUpException(nodeId);
+        }
+        store.publish(new RingEvent(RingEvent.Type.FORGET, nodeId, clock.instant()));
+    }
+
+    static class UnknownNodeException extends RuntimeException {
+        UnknownNodeException(String nodeId) {
+            super("no storage node '" + nodeId + "' is known");
+        }
+    }
+
+    static class NodeIsUpException extends RuntimeException {
+        NodeIsUpException(String nodeId) {
+            super(nodeId + " is up: only a DOWN node can be forgotten (stop it first)");
+        }
+    }
+
+    static class NoNodesException extends RuntimeException {
+        NoNodesException() {
+            super("no storage node is up: the ring is empty");
+        }
+    }
+
+    @ExceptionHandler(UnknownNodeException.class)
+    ResponseEntity<ProblemDetail> unknown(UnknownNodeException e) {
+        return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(NodeIsUpException.class)
+    ResponseEntity<ProblemDetail> up(NodeIsUpException e) {
+        return problem(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(NoNodesException.class)
+    ResponseEntity<ProblemDetail> none(NoNodesException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

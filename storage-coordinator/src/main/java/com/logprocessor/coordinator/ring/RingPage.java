@@ -1,0 +1,164 @@
+package com.logprocessor.coordinator.ring;
+
+import com.logprocessor.core.ring.Ring;
+import com.logprocessor.core.token.Token;
+import com.logprocessor.support.membership.MembershipProperties;
+import com.logprocessor.support.membership.ReplicationProperties;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * {@code GET /ring}: the ring as a picture and a table, for people. The donut shows every token
+ * range in its owner's colour (even colours = even ownership); the table shows each member's
+ * state, heartbeat age, token count, ownership and circuit breaker, with a Forget button for dead
+ * members. Refreshes itself every 5 seconds.
+ */
+@Controller
+public class RingPage {
+
+    private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295"};
+
+    private final RingStatus status;
+    private final RingController controller;
+    private final ReplicationProperties replication;
+    private final MembershipProperties membership;
+
+    public RingPage(RingStatus status, RingController controller, ReplicationProperties replication,
+                    MembershipProperties membership) {
+        this.status = status;
+        this.controller = controller;
+        this.replication = replication;
+        this.membership = membership;
+    }
+
+    @GetMapping(path = "/ring", produces = MediaType.TEXT_HTML_VALUE)
+    @ResponseBody
+    public String page(@RequestParam(required = false) String message) {
+        List<RingStatus.MemberStatus> members = status.members();
+        Ring ring = status.ring();
+        List<String> colourOrder = new ArrayList<>();
+        members.forEach(m -> colourOrder.add(m.nodeId()));
+        long up = members.stream().filter(m -> m.state().equals("UP")).count();
+
+        StringBuilder html = new StringBuilder(16_384);
+        html.append("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
+                <title>Ring · storage coordinator</title>
+                <style>
+                 body{font-family:system-ui,sans-serif;margin:2rem;color:#222;background:#fafafa}
+                 h1{margin:0 0 .3rem}.sub{color:#666;margin-bottom:1.5rem}
+                 .wrap{display:flex;gap:2rem;align-items:flex-start;flex-wrap:wrap}
+                 table{border-collapse:collapse;background:#fff;box-shadow:0 1px 3px #0002}
+                 th,td{padding:.45rem .8rem;border-bottom:1px solid #eee;text-align:left;font-size:.92rem}
+                 th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums}
+                 .badge{padding:.1rem .5rem;border-radius:.6rem;color:#fff;font-size:.8rem}
+                 .UP{background:#2e8b57}.DOWN{background:#c0392b}.CLOSED{background:#2e8b57}
+                 .OPEN,.FORCED_OPEN{background:#c0392b}.HALF_OPEN{background:#e08e0b}.DISABLED,.METRICS_ONLY{background:#888}
+                 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:.2rem;margin-right:.4rem;vertical-align:middle}
+                 .msg{background:#fff3cd;padding:.5rem 1rem;border-radius:.3rem;margin-bottom:1rem}
+                 button{cursor:pointer}
+                </style></head><body>
+                """);
+        html.append("<h1>Consistent-hash ring</h1><div class=\"sub\">")
+                .append(up).append(" of ").append(members.size()).append(" storage nodes up · ")
+                .append(ring.tokenCount()).append(" tokens · ").append(membership.vnodes()).append(" vnodes per node · RF ")
+                .append(replication.factor()).append("</div>");
+        if (message != null && !message.isBlank()) {
+            html.append("<div class=\"msg\" id=\"message\">").append(escape(message)).append("</div>");
+        }
+        html.append("<div class=\"wrap\">");
+        donut(html, ring, colourOrder);
+        html.append("<table id=\"members\"><thead><tr><th>Node</th><th>State</th><th>Heartbeat age</th><th>Tokens</th>"
+                + "<th>Primary %</th><th>Replicated %</th><th>Breaker</th><th>URL</th><th></th></tr></thead><tbody>");
+        for (RingStatus.MemberStatus m : members) {
+            String colour = PALETTE[colourOrder.indexOf(m.nodeId()) % PALETTE.length];
+            html.append("<tr data-node=\"").append(escape(m.nodeId())).append("\"><td><span class=\"swatch\" style=\"background:")
+                    .append(colour).append("\"></span>").append(escape(m.nodeId())).append("</td>")
+                    .append("<td><span class=\"badge state ").append(m.state()).append("\">").append(m.state()).append("</span></td>")
+                    .append("<td class=\"num\">").append(m.heartbeatAgeSeconds() == null ? "–"
+                            : String.format(Locale.ROOT, "%.1f s", m.heartbeatAgeSeconds())).append("</td>")
+                    .append("<td class=\"num\">").append(m.tokens()).append("</td>")
+                    .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", m.primaryOwnershipPercent())).append("</td>")
+                    .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", m.replicatedOwnershipPercent())).append("</td>")
+                    .append("<td><span class=\"badge breaker ").append(m.breaker()).append("\">").append(m.breaker()).append("</span></td>")
+                    .append("<td>").append(m.url() == null ? "–" : escape(m.url())).append("</td><td>");
+            if (m.state().equals("DOWN")) {
+                html.append("<form method=\"post\" action=\"/ring/forget\" onsubmit=\"return confirm('Forget ")
+                        .append(escape(m.nodeId())).append(" for good? Its tokens will be released.')\">")
+                        .append("<input type=\"hidden\" name=\"node\" value=\"").append(escape(m.nodeId())).append("\">")
+                        .append("<button type=\"submit\" class=\"forget\">Forget</button></form>");
+            }
+            html.append("</td></tr>");
+        }
+        html.append("</tbody></table></div>")
+                .append("<p class=\"sub\">JSON: <a href=\"/api/coordinator/nodes\">/api/coordinator/nodes</a> · "
+                        + "<a href=\"/api/coordinator/metrics/distribution\">/api/coordinator/metrics/distribution</a></p>")
+                .append("</body></html>");
+        return html.toString();
+    }
+
+    @PostMapping(path = "/ring/forget", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<Void> forget(@RequestParam String node) {
+        String message;
+        try {
+            controller.forgetNode(node);
+            message = node + " was forgotten";
+        } catch (RuntimeException e) {
+            message = "Could not forget " + node + ": " + e.getMessage();
+        }
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create("/ring?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    /** An SVG donut: each token range (previous token, token] drawn in its owner's colour. */
+    private static void donut(StringBuilder html, Ring ring, List<String> colourOrder) {
+        double cx = 160;
+        double cy = 160;
+        double outer = 150;
+        double inner = 95;
+        html.append("<svg id=\"ring\" width=\"320\" height=\"320\" viewBox=\"0 0 320 320\" role=\"img\" aria-label=\"token ranges by owner\">");
+        if (ring.isEmpty()) {
+            html.append("<circle cx=\"160\" cy=\"160\" r=\"122\" fill=\"none\" stroke=\"#ccc\" stroke-width=\"55\"/>")
+                    .append("<text x=\"160\" y=\"165\" text-anchor=\"middle\" fill=\"#888\">no nodes up</text></svg>");
+            return;
+        }
+        int n = ring.tokenCount();
+        for (int i = 0; i < n; i++) {
+            long end = ring.tokenAt(i);
+            long start = end - ring.rangeSizeAt(i);
+            double a0 = 2 * Math.PI * start / Token.SPACE - Math.PI / 2;
+            double a1 = 2 * Math.PI * end / Token.SPACE - Math.PI / 2;
+            int large = a1 - a0 > Math.PI ? 1 : 0;
+            String colour = PALETTE[Math.max(0, colourOrder.indexOf(ring.ownerAt(i))) % PALETTE.length];
+            html.append(String.format(Locale.ROOT,
+                    "<path d=\"M%.2f %.2fA%.1f %.1f 0 %d 1 %.2f %.2fL%.2f %.2fA%.1f %.1f 0 %d 0 %.2f %.2fZ\" fill=\"%s\"><title>%s</title></path>",
+                    cx + outer * Math.cos(a0), cy + outer * Math.sin(a0), outer, outer, large,
+                    cx + outer * Math.cos(a1), cy + outer * Math.sin(a1),
+                    cx + inner * Math.cos(a1), cy + inner * Math.sin(a1), inner, inner, large,
+                    cx + inner * Math.cos(a0), cy + inner * Math.sin(a0), colour, escape(ring.ownerAt(i))));
+        }
+        html.append("<text x=\"160\" y=\"158\" text-anchor=\"middle\" font-size=\"22\" fill=\"#333\">")
+                .append(ring.nodeCount()).append(" nodes</text><text x=\"160\" y=\"180\" text-anchor=\"middle\" fill=\"#777\">")
+                .append(n).append(" tokens</text></svg>");
+    }
+
+    private static String escape(String s) {
+        return HtmlUtils.htmlEscape(s);
+    }
+}

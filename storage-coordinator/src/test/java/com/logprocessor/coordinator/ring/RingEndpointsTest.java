@@ -1,0 +1,97 @@
+package com.logprocessor.coordinator.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.logprocessor.coordinator.FakeClusterTest;
+import com.logprocessor.coordinator.replication.FakeStorageNode;
+import com.logprocessor.core.token.Token;
+import com.logprocessor.support.membership.RingLifecycler;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+/** The ring over REST and as a page, on a coordinator whose ring holds three fake storage nodes. */
+class RingEndpointsTest extends FakeClusterTest {
+
+    private ResponseEntity<String> call(String method, String path) {
+        return RestClient.create("http://127.0.0.1:" + port).method(org.springframework.http.HttpMethod.valueOf(method))
+                .uri(path).exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .headers(response.getHeaders())
+                        .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)), false);
+    }
+
+    private JsonNode get(String path) {
+        ResponseEntity<String> response = call("GET", path);
+        assertThat(response.getStatusCode().value()).as("GET %s", path).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+
+    @Test
+    void nodesShowStateTokensOwnershipAndBreakers() {
+        JsonNode nodes = get("/api/coordinator/nodes");
+        assertThat(nodes).hasSize(3);
+        double primary = 0;
+        for (JsonNode n : nodes) {
+            assertThat(n.get("state").asString()).isEqualTo("UP");
+            assertThat(n.get("tokens").asInt()).isEqualTo(150);
+            assertThat(n.get("replicatedOwnershipPercent").asDouble()).isEqualTo(100.0);
+            assertThat(n.get("breaker").asString()).isEqualTo("CLOSED");
+            assertThat(n.get("heartbeatAgeSeconds").asDouble()).isLessThan(15);
+            primary += n.get("primaryOwnershipPercent").asDouble();
+        }
+        assertThat(primary).isBetween(99.9, 100.1);
+    }
+
+    @Test
+    void aKeyShowsItsTokenOwnerAndReplicas() {
+        JsonNode placement = get("/api/coordinator/node/10.0.0.7");
+        assertThat(placement.get("token").asLong()).isEqualTo(Token.hash("10.0.0.7"));
+        assertThat(placement.get("owner").asString()).isEqualTo(ringView.ring().ownerOf("10.0.0.7"));
+        assertThat(placement.get("replicas")).hasSize(3);
+        assertThat(placement.get("replicas").get(0).asString()).isEqualTo(placement.get("owner").asString());
+        assertThat(call("GET", "/api/coordinator/node/" + "k".repeat(300)).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void theDistributionHasTheSeedsFields() {
+        for (int i = 0; i < 30; i++) {
+            publish(entry("10.9.0." + i, "x"), null);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.stream().allMatch(n -> n.stored.size() >= 30));
+        JsonNode d = get("/api/coordinator/metrics/distribution");
+        assertThat(d.get("totalNodes").asInt()).isEqualTo(3);
+        assertThat(d.get("virtualNodesPerNode").asInt()).isEqualTo(150);
+        assertThat(d.get("logsPerNode")).hasSize(3);
+        assertThat(d.get("totalLogs").asLong()).isGreaterThanOrEqualTo(90);
+        assertThat(d.get("balanceScore").asDouble()).isEqualTo(100.0); // RF 3 on 3 nodes: every node holds all
+        assertThat(d.has("standardDeviation") && d.has("mostLoadedNode") && d.has("leastLoadedNode")).isTrue();
+    }
+
+    @Test
+    void onlyADownNodeCanBeForgottenAndThePageShowsTheRing() {
+        FakeStorageNode extra = new FakeStorageNode();
+        RingLifecycler fourth = new RingLifecycler(store, membership, 3, "node-4", extra.url(), Clock.systemUTC());
+        fourth.start();
+        await().atMost(Duration.ofSeconds(2)).until(() -> ringView.ring().contains("node-4"));
+        assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(409);
+
+        fourth.stop();
+        extra.close();
+        await().atMost(Duration.ofSeconds(2)).until(() -> !ringView.ring().contains("node-4"));
+        String page = call("GET", "/ring").getBody();
+        assertThat(page).contains("<svg id=\"ring\"").contains("data-node=\"node-4\"").contains("Forget")
+                .contains("class=\"badge state DOWN\"");
+        assertThat(call("GET", "/ring").getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+
+        assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(2)).until(() -> ringView.snapshot().member("node-4").isEmpty());
+        assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(404);
+        assertThat(call("GET", "/ring").getBody()).doesNotContain("data-node=\"node-4\"");
+    }
+}
