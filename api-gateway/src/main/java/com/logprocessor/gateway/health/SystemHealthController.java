@@ -5,21 +5,19 @@ import com.logprocessor.core.membership.MembershipSnapshot;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
 import io.swagger.v3.oas.annotations.Operation;
-import java.net.http.HttpClient;
+import com.logprocessor.gateway.coordinator.CoordinatorClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClient;
 
 /**
  * {@code GET /api/health}: the readiness of everything behind the gateway, in one answer an
@@ -28,25 +26,21 @@ import org.springframework.web.client.RestClient;
  * coordinator is unavailable, or too few storage nodes are up for quorum writes.
  */
 @RestController
-@EnableConfigurationProperties(BackendProperties.class)
 public class SystemHealthController implements DisposableBean {
 
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(2);
+
     private final AdminClient kafka;
-    private final RestClient coordinator;
+    private final CoordinatorClient coordinator;
     private final RingView ringView;
     private final ReplicationProperties replication;
-    private final BackendProperties backend;
 
-    public SystemHealthController(KafkaAdmin kafkaAdmin, RingView ringView, ReplicationProperties replication,
-                                  BackendProperties backend) {
+    public SystemHealthController(KafkaAdmin kafkaAdmin, CoordinatorClient coordinator, RingView ringView,
+                                  ReplicationProperties replication) {
         this.kafka = AdminClient.create(kafkaAdmin.getConfigurationProperties());
+        this.coordinator = coordinator;
         this.ringView = ringView;
         this.replication = replication;
-        this.backend = backend;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(backend.timeout()).build());
-        requests.setReadTimeout(backend.timeout());
-        this.coordinator = RestClient.builder().baseUrl(backend.url().toString()).requestFactory(requests).build();
     }
 
     public record Component(String status, String detail) {
@@ -84,8 +78,8 @@ public class SystemHealthController implements DisposableBean {
 
     private Component kafka() {
         try {
-            int brokers = kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) backend.timeout().toMillis()))
-                    .nodes().get(backend.timeout().toMillis(), TimeUnit.MILLISECONDS).size();
+            int brokers = kafka.describeCluster(new DescribeClusterOptions().timeoutMs((int) KAFKA_TIMEOUT.toMillis()))
+                    .nodes().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
             return new Component("UP", brokers + " broker(s)");
         } catch (Exception e) {
             return new Component("DOWN", "Kafka did not answer: " + e.getClass().getSimpleName());
@@ -93,13 +87,8 @@ public class SystemHealthController implements DisposableBean {
     }
 
     private Component coordinator() {
-        try {
-            String body = coordinator.get().uri("/actuator/health/readiness").retrieve().body(String.class);
-            return body != null && body.contains("\"UP\"") ? new Component("UP", backend.url().toString())
-                    : new Component("DOWN", "not ready");
-        } catch (RuntimeException e) {
-            return new Component("DOWN", backend.url() + " did not answer: " + e.getClass().getSimpleName());
-        }
+        return coordinator.isReady() ? new Component("UP", coordinator.url().toString())
+                : new Component("DOWN", coordinator.url() + " is not ready or did not answer");
     }
 
     @Override

@@ -1,0 +1,62 @@
+package com.logprocessor.gateway.coordinator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** The gateway's line to the storage coordinator: health probes and forwarded requests. */
+@Component
+@EnableConfigurationProperties(CoordinatorProperties.class)
+public class CoordinatorClient {
+
+    private final CoordinatorProperties properties;
+    private final RestClient probes;
+    private final RestClient requests;
+
+    public CoordinatorClient(CoordinatorProperties properties) {
+        this.properties = properties;
+        this.probes = client(properties.timeout());
+        this.requests = client(properties.queryTimeout());
+    }
+
+    private RestClient client(Duration readTimeout) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build());
+        factory.setReadTimeout(readTimeout);
+        return RestClient.builder().baseUrl(properties.url().toString()).requestFactory(factory).build();
+    }
+
+    public URI url() {
+        return properties.url();
+    }
+
+    /** Whether the coordinator says it is ready; false if it does not answer in time. */
+    public boolean isReady() {
+        try {
+            String body = probes.get().uri("/actuator/health/readiness").retrieve().body(String.class);
+            return body != null && body.contains("\"UP\"");
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Forwards a GET and hands back the coordinator's status, content type and body as they are. */
+    public ResponseEntity<String> forwardGet(String pathAndQuery) {
+        return requests.get().uri(properties.url() + pathAndQuery)
+                .exchange((request, response) -> {
+                    HttpHeaders headers = new HttpHeaders();
+                    MediaType type = response.getHeaders().getContentType();
+                    headers.setContentType(type != null ? type : MediaType.APPLICATION_JSON);
+                    return ResponseEntity.status(response.getStatusCode()).headers(headers)
+                            .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
+                }, false);
+    }
+}
