@@ -1,9 +1,9 @@
 package com.logprocessor.storage;
 
+import com.logprocessor.storage.testing.StorageNodeTest;
 import com.logprocessor.support.testing.ServiceEndpointsContract;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+/** The operator contract every service keeps, on a real PostgreSQL. */
+@StorageNodeTest
 class StorageNodeApplicationTests extends ServiceEndpointsContract {
 }

@@ -2,6 +2,7 @@ package com.logprocessor.core.entry;
 
 import com.google.common.base.Utf8;
 import com.google.common.net.InetAddresses;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,10 @@ import java.util.Map;
 /**
  * The design's rules for a log entry, checked in one place for every service. A submission (what
  * the gateway accepts) needs a partition key, a level and a 1 B to 64 KiB message; a stored entry
- * (what a storage node accepts) also needs its id, timestamp, sequence and version.
+ * (what a storage node accepts) also needs its id, timestamp, sequence and version. Text must be
+ * storable as it is everywhere: no U+0000 (PostgreSQL text cannot hold it), no unpaired
+ * surrogates, and timestamps within years 0001 to 9999 (ISO-8601's four-digit years), so an
+ * entry the gateway accepts is never refused by a storage node.
  */
 public final class LogEntryRules {
 
@@ -19,6 +23,8 @@ public final class LogEntryRules {
     public static final int MAX_SERVICE_CHARS = 256;
     public static final int MAX_ATTRIBUTE_KEY_CHARS = 256;
     public static final int MAX_ATTRIBUTE_VALUE_CHARS = 8 * 1024;
+    public static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant MAX_TIMESTAMP = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private LogEntryRules() {
     }
@@ -36,6 +42,16 @@ public final class LogEntryRules {
             out.add(new Violation("service", "must be at most " + MAX_SERVICE_CHARS + " characters"));
         }
         checkAttributes(e.attributes(), out);
+        checkText("partitionKey", e.partitionKey(), out);
+        checkText("sourceIp", e.sourceIp(), out);
+        checkText("service", e.service(), out);
+        if (e.attributes().keySet().stream().anyMatch(k -> !isStorable(k))
+                || e.attributes().values().stream().anyMatch(v -> v != null && !isStorable(v))) {
+            out.add(new Violation("attributes", "must not contain U+0000 or unpaired surrogates"));
+        }
+        if (e.timestamp() != null && (e.timestamp().isBefore(MIN_TIMESTAMP) || e.timestamp().isAfter(MAX_TIMESTAMP))) {
+            out.add(new Violation("timestamp", "must be between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+        }
         return out;
     }
 
@@ -53,6 +69,8 @@ public final class LogEntryRules {
         }
         if (e.version() == null) {
             out.add(new Violation("version", "is required"));
+        } else {
+            checkText("version.writerId", e.version().writerId(), out);
         }
         out.addAll(validateSubmission(e));
         return out;
@@ -73,19 +91,44 @@ public final class LogEntryRules {
             out.add(new Violation("message", "is required and must not be empty"));
             return;
         }
-        // Cheap bound first: a string of n chars encodes to at most 3n bytes.
-        if ((long) message.length() * 3 <= MAX_MESSAGE_BYTES) {
+        if (!checkText("message", message, out)) {
             return;
         }
-        try {
+        // Cheap bound first: a string of n chars encodes to at most 3n bytes.
+        if ((long) message.length() * 3 > MAX_MESSAGE_BYTES) {
             int bytes = Utf8.encodedLength(message);
             if (bytes > MAX_MESSAGE_BYTES) {
                 out.add(new Violation("message",
                         "must be at most " + MAX_MESSAGE_BYTES + " bytes (64 KiB) in UTF-8, was " + bytes));
             }
-        } catch (IllegalArgumentException unpairedSurrogate) {
-            out.add(new Violation("message", "is not valid Unicode (unpaired surrogate)"));
         }
+    }
+
+    /** Adds a violation and returns false if the text cannot be stored as it is. */
+    private static boolean checkText(String field, String s, List<Violation> out) {
+        if (s == null || isStorable(s)) {
+            return true;
+        }
+        out.add(new Violation(field, "must not contain U+0000 or unpaired surrogates"));
+        return false;
+    }
+
+    /** No U+0000 and no unpaired surrogate. */
+    static boolean isStorable(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static void checkSourceIp(String ip, List<Violation> out) {

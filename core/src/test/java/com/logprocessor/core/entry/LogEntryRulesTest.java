@@ -59,6 +59,19 @@ class LogEntryRulesTest {
                 .containsExactly("message");
     }
 
+    @Test
+    void textMustBeStorableAsItIs() {
+        assertThat(fields(LogEntryRules.validateSubmission(submission("k", null, "nul \u0000 inside")))).containsExactly("message");
+        assertThat(fields(LogEntryRules.validateSubmission(submission("k", null, "lone \uD800")))).containsExactly("message");
+        assertThat(LogEntryRules.validateSubmission(submission("k", null, "emoji \uD83D\uDE00 is fine"))).isEmpty();
+        assertThat(fields(LogEntryRules.validateSubmission(submission("k\u0000", null, "m")))).containsExactly("partitionKey");
+        LogEntry attrs = new LogEntry(null, "k", 0, null, LogLevel.INFO, null, null, "m", Map.of("a", "\u0000"), null);
+        assertThat(fields(LogEntryRules.validateSubmission(attrs))).containsExactly("attributes");
+        LogEntry ancient = new LogEntry(null, "k", 0, Instant.parse("-0001-01-01T00:00:00Z"), LogLevel.INFO, null, null,
+                "m", Map.of(), null);
+        assertThat(fields(LogEntryRules.validateSubmission(ancient))).containsExactly("timestamp");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"999.1.1.1", "10.0.0", "example.com", "fe80::1%eth0", " ", "1.2.3.4.5", "::g"})
     void sourceIpMustBeAnIpv4OrIpv6Literal(String ip) {

@@ -24,6 +24,10 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         defaults.put("management.endpoint.health.show-details", "always");
         defaults.put("management.metrics.tags.application", "${spring.application.name}");
         defaults.put("management.metrics.distribution.percentiles-histogram.http.server.requests", "true");
+        // Membership calls are small: fail fast and retry on the next heartbeat or poll rather
+        // than block a thread (or shutdown) for Lettuce's default of a minute.
+        defaults.put("spring.data.redis.timeout", "2s");
+        defaults.put("spring.data.redis.connect-timeout", "2s");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));

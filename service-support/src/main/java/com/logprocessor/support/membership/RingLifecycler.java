@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,7 +40,7 @@ public class RingLifecycler implements SmartLifecycle {
     private final MembershipProperties properties;
     private final TokenAllocator allocator;
     private final String nodeId;
-    private final String url;
+    private final Supplier<String> url;
     private final Clock clock;
 
     private ScheduledExecutorService executor;
@@ -49,6 +50,12 @@ public class RingLifecycler implements SmartLifecycle {
 
     public RingLifecycler(MembershipStore store, MembershipProperties properties, int replicationFactor,
                           String nodeId, String url, Clock clock) {
+        this(store, properties, replicationFactor, nodeId, () -> url, clock);
+    }
+
+    /** With the URL known only once the web server runs (e.g. on a random port). */
+    public RingLifecycler(MembershipStore store, MembershipProperties properties, int replicationFactor,
+                          String nodeId, Supplier<String> url, Clock clock) {
         this.store = store;
         this.properties = properties;
         this.allocator = TokenAllocator.named(properties.allocator(), replicationFactor);
@@ -129,12 +136,12 @@ public class RingLifecycler implements SmartLifecycle {
         if (tokens == null) {
             tokens = joinTokens();
         }
-        Member member = new Member(nodeId, url, tokens, MemberState.UP, startedAt, clock.instant());
+        Member member = new Member(nodeId, url.get(), tokens, MemberState.UP, startedAt, clock.instant());
         boolean joined = store.heartbeat(member, properties.heartbeatTtl());
         if (joined) {
             store.saveTokens(nodeId, tokens); // idempotent; restores them if Redis lost its data
             store.publish(new RingEvent(RingEvent.Type.JOIN, nodeId, clock.instant()));
-            log.info("{} joined the ring at {} with {} tokens", nodeId, url, tokens.size());
+            log.info("{} joined the ring at {} with {} tokens", nodeId, member.url(), tokens.size());
         }
     }
 

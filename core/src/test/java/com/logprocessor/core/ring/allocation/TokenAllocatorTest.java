@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.logprocessor.core.ring.BalanceGoal;
 import com.logprocessor.core.ring.Ring;
 import com.logprocessor.core.token.Token;
 import java.util.Arrays;
@@ -22,8 +23,7 @@ class TokenAllocatorTest {
     }
 
     private static double maxRelativeDeviation(Map<String, Double> ownership) {
-        double mean = ownership.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
-        return ownership.values().stream().mapToDouble(v -> Math.abs(v - mean) / mean).max().orElseThrow();
+        return BalanceGoal.maxRelativeDeviation(ownership);
     }
 
     @ParameterizedTest(name = "{0} vnodes")

@@ -1,0 +1,449 @@
+package com.logprocessor.storage.store;
+
+import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.EntryHash;
+import com.logprocessor.core.merkle.SegmentDigest;
+import com.logprocessor.core.merkle.Segments;
+import com.logprocessor.core.version.LamportVersion;
+import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.store.DigestDeltas.SegmentKey;
+import com.logprocessor.storage.store.IncomingBatch.Candidate;
+import com.logprocessor.support.storage.StorageApi.Conflict;
+import com.logprocessor.support.storage.StorageApi.StoreResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The write path's JDBC adapter: applies a batch in one transaction with a fixed number of
+ * set-based statements whatever the batch size (a binary {@code COPY} on the hot path; arrays bound
+ * once and expanded with {@code unnest} otherwise), never a statement per entry.
+ *
+ * <p>Digests stay exact because of three rules:
+ * <ul>
+ *   <li>A new key is created only by an insert ({@code COPY} or {@code INSERT}); the primary key
+ *       lets exactly one writer create it, and that writer XORs its hash into the segment digest
+ *       and counts it.</li>
+ *   <li>An existing row is only changed (replaced by a newer version) by a writer holding its
+ *       partition's advisory lock exclusively ({@link PartitionLocks}), so the version and content
+ *       hash it read cannot change before it commits: XOR old hash out, new hash in is exact.</li>
+ *   <li>Digest changes are deltas (XOR, +), which commute: concurrent writers of one segment
+ *       apply them in any order and the row lock of the digest row makes each atomic.</li>
+ * </ul>
+ *
+ * <p>Two paths, so that the hot path (the coordinator's fresh entries) pays for no reads:
+ * <ol>
+ *   <li><b>Fast</b>: assume every key is new. Take the partitions' locks <i>shared</i> (fast
+ *       writers never wait for each other), {@code COPY} all rows in binary (sorted by key, so two
+ *       batches racing for the same new keys queue instead of deadlocking), add the digests.
+ *       If any key or id is already stored (or repeated in the batch), a unique index refuses the
+ *       copy and the whole transaction rolls back; the batch then takes the careful path.</li>
+ *   <li><b>Careful</b> (replays, repairs, redeliveries, conflicts): take the locks
+ *       <i>exclusive</i>, read the stored version of every key, then per key insert (new),
+ *       replace (strictly newer) or leave it (older or equal); insert with
+ *       {@code ON CONFLICT DO NOTHING} so an id stored at another key is reported as a conflict.</li>
+ * </ol>
+ * Locks are taken in one statement in sorted order, so writers cannot deadlock on them.
+ */
+@Component
+public class EntryWriter {
+
+    private static final String EXISTING_BY_KEY = """
+            SELECT k.ord, e.id, e.version_counter, e.version_writer, e.content_hash
+            FROM unnest(?::text[], ?::bigint[]) WITH ORDINALITY AS k(partition_key, sequence, ord)
+            JOIN log_entries e ON e.partition_key = k.partition_key AND e.sequence = k.sequence""";
+
+    private static final String ROWS = """
+            unnest(?::text[], ?::bigint[], ?::uuid[], ?::timestamptz[], ?::smallint[], ?::text[], ?::text[],
+                   ?::text[], ?::text[], ?::jsonb[], ?::bigint[], ?::text[], ?::bigint[])
+              AS u(partition_key, sequence, id, ts, ts_nanos, level, source_ip, service, message, attributes,
+                   version_counter, version_writer, content_hash)""";
+
+    private static final int COPY_COLUMNS = 13;
+
+    private static final String COPY_NEW = "COPY log_entries (partition_key, sequence, id, ts, ts_nanos, level,"
+            + " source_ip, service, message, attributes, version_counter, version_writer, content_hash)"
+            + " FROM STDIN (FORMAT binary)";
+
+    private static final String INSERT = """
+            INSERT INTO log_entries (partition_key, sequence, id, ts, ts_nanos, level, source_ip, service, message,
+                                     attributes, version_counter, version_writer, content_hash)
+            SELECT u.partition_key, u.sequence, u.id, u.ts, u.ts_nanos, u.level, u.source_ip, u.service, u.message,
+                   u.attributes, u.version_counter, u.version_writer, u.content_hash
+            """ + "FROM " + ROWS + """
+
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+
+    private static final String REPLACE = """
+            UPDATE log_entries e
+            SET id = u.id, ts = u.ts, ts_nanos = u.ts_nanos, level = u.level, source_ip = u.source_ip,
+                service = u.service, message = u.message, attributes = u.attributes,
+                version_counter = u.version_counter, version_writer = u.version_writer,
+                content_hash = u.content_hash
+            """ + "FROM " + ROWS + """
+
+            WHERE e.partition_key = u.partition_key AND e.sequence = u.sequence""";
+
+    private static final String KEYS_OF_IDS =
+            "SELECT id, partition_key, sequence FROM log_entries WHERE id = ANY(?::uuid[])";
+
+    private static final String ADD_DIGESTS = """
+            INSERT INTO segment_digests AS d (partition_key, segment, hash, entry_count)
+            SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
+            ON CONFLICT (partition_key, segment) DO UPDATE
+            SET hash = d.hash # EXCLUDED.hash, entry_count = d.entry_count + EXCLUDED.entry_count""";
+
+    /** Key order: rows and digest rows are always written in it (no lock-order cycles between batches). */
+    private static final Comparator<LogEntry> KEY_ORDER = (a, b) -> {
+        int byPartition = a.partitionKey().compareTo(b.partitionKey());
+        return byPartition != 0 ? byPartition : Long.compare(a.sequence(), b.sequence());
+    };
+
+    private static final Comparator<SegmentKey> SEGMENT_ORDER = (a, b) -> {
+        int byPartition = a.partitionKey().compareTo(b.partitionKey());
+        return byPartition != 0 ? byPartition : Long.compare(a.segment(), b.segment());
+    };
+
+    private record Stored(UUID id, LamportVersion version, long hash) {
+    }
+
+    private record Replacement(Candidate candidate, Stored stored) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final EntryRows rows;
+    private final Segments segments;
+    private final Counter fallbacks;
+
+    public EntryWriter(JdbcTemplate jdbc, TransactionTemplate tx, EntryRows rows, Segments segments,
+            MeterRegistry meters, StorageNodeProperties node) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.rows = rows;
+        this.segments = segments;
+        this.fallbacks = Counter.builder("storage.node.write.careful")
+                .description("Batches that held already stored keys or ids, so the optimistic all-new insert was"
+                        + " rolled back and the batch applied key by key against the stored versions")
+                .tag("node", node.id())
+                .register(meters);
+    }
+
+    /** Stores valid entries (see {@code LogEntryRules.validateStored}) in one transaction. */
+    public StoreResult write(List<LogEntry> entries) {
+        if (entries.isEmpty()) {
+            return new StoreResult(0, 0, 0, List.of());
+        }
+        LogEntry[] sorted = entries.toArray(LogEntry[]::new);
+        Arrays.sort(sorted, KEY_ORDER);
+        // Everything is encoded before the transaction starts: locks are held only while PostgreSQL works.
+        AllNew batch = AllNew.of(sorted, segments, rows);
+        try {
+            return tx.execute(status -> jdbc.execute((ConnectionCallback<StoreResult>) con -> insertAllNew(con, batch)));
+        } catch (DuplicateKeyException someKeyOrIdIsStored) {
+            fallbacks.increment();
+        }
+        IncomingBatch incoming = IncomingBatch.of(entries);
+        if (incoming.candidates().isEmpty()) {
+            return new StoreResult(0, 0, incoming.superseded(), incoming.conflicts());
+        }
+        List<Candidate> candidates = new ArrayList<>(incoming.candidates());
+        candidates.sort((a, b) -> KEY_ORDER.compare(a.entry(), b.entry()));
+        List<String> partitions = candidates.stream().map(c -> c.entry().partitionKey()).distinct().toList();
+        return tx.execute(status -> jdbc.execute((ConnectionCallback<StoreResult>) con ->
+                applyCarefully(con, incoming, candidates, partitions)));
+    }
+
+    /**
+     * A batch encoded for the fast path, on the assumption that every key is new: the rows in
+     * binary COPY format, the distinct partitions, and the digest delta of each touched segment
+     * (entries are sorted by key, so one pass aggregates them).
+     */
+    private record AllNew(int entries, BinaryCopy rows, List<String> partitions, String[] digestKeys,
+            long[] digestSegments, long[] digestHashes, long[] digestCounts) {
+
+        static AllNew of(LogEntry[] sorted, Segments segments, EntryRows entryRows) {
+            int n = sorted.length;
+            BinaryCopy copy = new BinaryCopy(n * 320);
+            List<String> partitions = new ArrayList<>();
+            String[] keys = new String[n];
+            long[] segmentNumbers = new long[n];
+            long[] hashes = new long[n];
+            long[] counts = new long[n];
+            int d = -1;
+            String partition = null;
+            long segment = -1;
+            for (LogEntry e : sorted) {
+                long hash = EntryHash.of(e);
+                copy.row(COPY_COLUMNS)
+                        .text(e.partitionKey())
+                        .int8(e.sequence())
+                        .uuid(e.id())
+                        .timestamptz(e.timestamp())
+                        .int2(EntryRows.subMicroNanos(e.timestamp()))
+                        .text(e.level().name())
+                        .text(e.sourceIp())
+                        .text(e.service())
+                        .text(e.message())
+                        .jsonb(entryRows.attributesJson(e.attributes()))
+                        .int8(e.version().counter())
+                        .text(e.version().writerId())
+                        .int8(hash);
+                if (!e.partitionKey().equals(partition)) {
+                    partition = e.partitionKey();
+                    partitions.add(partition);
+                    segment = -1;
+                }
+                long s = segments.segmentOf(e.sequence());
+                if (s != segment) {
+                    segment = s;
+                    d++;
+                    keys[d] = partition;
+                    segmentNumbers[d] = s;
+                }
+                hashes[d] ^= hash;
+                counts[d]++;
+            }
+            copy.end();
+            int m = d + 1;
+            return new AllNew(n, copy, partitions, Arrays.copyOf(keys, m), Arrays.copyOf(segmentNumbers, m),
+                    Arrays.copyOf(hashes, m), Arrays.copyOf(counts, m));
+        }
+    }
+
+    private StoreResult insertAllNew(Connection con, AllNew batch) throws SQLException {
+        PartitionLocks.lockShared(con, batch.partitions());
+        CopyIn copy = con.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_NEW);
+        try {
+            copy.writeToCopy(batch.rows().bytes(), 0, batch.rows().length());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+        execute(con, ADD_DIGESTS, new Object[] {batch.digestKeys(), batch.digestSegments(), batch.digestHashes(),
+                batch.digestCounts()});
+        return new StoreResult(batch.entries(), 0, 0, List.of());
+    }
+
+    private StoreResult applyCarefully(Connection con, IncomingBatch batch, List<Candidate> candidates,
+            List<String> partitions) throws SQLException {
+        PartitionLocks.lockExclusive(con, partitions);
+        Stored[] stored = storedVersions(con, candidates);
+
+        List<Candidate> inserts = new ArrayList<>(candidates.size());
+        List<Replacement> replacements = new ArrayList<>(0);
+        List<Conflict> conflicts = new ArrayList<>(batch.conflicts());
+        int unchanged = batch.superseded();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (stored[i] == null) {
+                inserts.add(c);
+            } else if (!stored[i].id().equals(c.entry().id())) {
+                // The key holds another entry: versions order copies of one entry, they never let
+                // one entry replace another (that would lose an acknowledged log).
+                conflicts.add(conflict(c.entry(), c.key()));
+            } else if (c.entry().version().isNewerThan(stored[i].version())) {
+                replacements.add(new Replacement(c, stored[i]));
+            } else {
+                unchanged++;
+            }
+        }
+
+        DigestDeltas deltas = new DigestDeltas(segments);
+        if (!replacements.isEmpty()) {
+            execute(con, REPLACE, rowParameters(con, replacements.stream().map(Replacement::candidate).toList()));
+            for (Replacement r : replacements) {
+                deltas.replaced(r.candidate().key(), r.stored().hash(), r.candidate().hash());
+            }
+        }
+
+        int inserted = 0;
+        if (!inserts.isEmpty()) {
+            Set<UUID> insertedIds = insert(con, inserts);
+            List<Candidate> rejected = new ArrayList<>(0);
+            for (Candidate c : inserts) {
+                if (insertedIds.contains(c.entry().id())) {
+                    deltas.inserted(c.key(), c.hash());
+                    inserted++;
+                } else {
+                    rejected.add(c);
+                }
+            }
+            conflicts.addAll(conflictsOf(con, rejected));
+        }
+
+        addDigests(con, deltas);
+        return new StoreResult(inserted, replacements.size(), unchanged, conflicts);
+    }
+
+    private Stored[] storedVersions(Connection con, List<Candidate> candidates) throws SQLException {
+        int n = candidates.size();
+        String[] keys = new String[n];
+        long[] sequences = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = candidates.get(i).entry().partitionKey();
+            sequences[i] = candidates.get(i).entry().sequence();
+        }
+        Stored[] stored = new Stored[n];
+        try (PreparedStatement ps = con.prepareStatement(EXISTING_BY_KEY)) {
+            ps.setObject(1, keys);
+            ps.setObject(2, sequences);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored[(int) rs.getLong(1) - 1] = new Stored(rs.getObject(2, UUID.class),
+                            new LamportVersion(rs.getLong(3), rs.getString(4)), rs.getLong(5));
+                }
+            }
+        }
+        return stored;
+    }
+
+
+    private Set<UUID> insert(Connection con, List<Candidate> inserts) throws SQLException {
+        Set<UUID> ids = new HashSet<>(inserts.size() * 2);
+        try (PreparedStatement ps = con.prepareStatement(INSERT)) {
+            bind(ps, rowParameters(con, inserts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private List<Conflict> conflictsOf(Connection con, List<Candidate> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, EntryKey> at = keysOf(con, rejected.stream().map(c -> c.entry().id()).toList());
+        List<Conflict> conflicts = new ArrayList<>(rejected.size());
+        for (Candidate c : rejected) {
+            EntryKey key = at.get(c.entry().id());
+            if (key == null) {
+                // Only a unique index can make ON CONFLICT skip a row, and the key is locked and free.
+                throw new IllegalStateException("entry " + c.entry().id() + " was neither inserted nor found");
+            }
+            conflicts.add(conflict(c.entry(), key));
+        }
+        return conflicts;
+    }
+
+    private Map<UUID, EntryKey> keysOf(Connection con, List<UUID> ids) throws SQLException {
+        Map<UUID, EntryKey> at = new HashMap<>();
+        try (PreparedStatement ps = con.prepareStatement(KEYS_OF_IDS)) {
+            ps.setArray(1, con.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    at.put(rs.getObject(1, UUID.class), new EntryKey(rs.getString(2), rs.getLong(3)));
+                }
+            }
+        }
+        return at;
+    }
+
+    private static Conflict conflict(LogEntry e, EntryKey storedAt) {
+        return new Conflict(e.id(), e.partitionKey(), e.sequence(), storedAt.partitionKey(), storedAt.sequence());
+    }
+
+    private void addDigests(Connection con, DigestDeltas deltas) throws SQLException {
+        // Digest rows in key order too: concurrent batches lock common digest rows in the same order.
+        Map<SegmentKey, SegmentDigest> changes = new TreeMap<>(SEGMENT_ORDER);
+        changes.putAll(deltas.deltas());
+        if (changes.isEmpty()) {
+            return;
+        }
+        int n = changes.size();
+        String[] keys = new String[n];
+        long[] segmentNumbers = new long[n];
+        long[] hashes = new long[n];
+        long[] counts = new long[n];
+        int i = 0;
+        for (Map.Entry<SegmentKey, SegmentDigest> e : changes.entrySet()) {
+            keys[i] = e.getKey().partitionKey();
+            segmentNumbers[i] = e.getKey().segment();
+            hashes[i] = e.getValue().hash();
+            counts[i] = e.getValue().count();
+            i++;
+        }
+        execute(con, ADD_DIGESTS, new Object[] {keys, segmentNumbers, hashes, counts});
+    }
+
+    /** One array per column of {@link #ROWS}, in its order. */
+    private Object[] rowParameters(Connection con, List<Candidate> candidates) throws SQLException {
+        int n = candidates.size();
+        String[] keys = new String[n];
+        long[] sequences = new long[n];
+        UUID[] ids = new UUID[n];
+        String[] timestamps = new String[n];
+        short[] nanos = new short[n];
+        String[] levels = new String[n];
+        String[] sourceIps = new String[n];
+        String[] services = new String[n];
+        String[] messages = new String[n];
+        String[] attributes = new String[n];
+        long[] counters = new long[n];
+        String[] writers = new String[n];
+        long[] hashes = new long[n];
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates.get(i);
+            LogEntry e = c.entry();
+            keys[i] = e.partitionKey();
+            sequences[i] = e.sequence();
+            ids[i] = e.id();
+            timestamps[i] = EntryRows.micros(e.timestamp());
+            nanos[i] = EntryRows.subMicroNanos(e.timestamp());
+            levels[i] = e.level().name();
+            sourceIps[i] = e.sourceIp();
+            services[i] = e.service();
+            messages[i] = e.message();
+            attributes[i] = rows.attributesJson(e.attributes());
+            counters[i] = e.version().counter();
+            writers[i] = e.version().writerId();
+            hashes[i] = c.hash();
+        }
+        return new Object[] {keys, sequences, con.createArrayOf("uuid", ids), timestamps, nanos, levels,
+                sourceIps, services, messages, attributes, counters, writers, hashes};
+    }
+
+    private static void execute(Connection con, String sql, Object[] parameters) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(sql)) {
+            bind(ps, parameters);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object[] parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            if (parameters[i] instanceof Array array) {
+                ps.setArray(i + 1, array);
+            } else {
+                ps.setObject(i + 1, parameters[i]);
+            }
+        }
+    }
+}
