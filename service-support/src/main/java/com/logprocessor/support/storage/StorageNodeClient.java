@@ -62,15 +62,19 @@ public class StorageNodeClient {
                 .thenApply(body -> body.map(b -> json.readValue(b, LogEntry.class)));
     }
 
-    /** {@code GET /api/storage/query}: newest first; null filters are left out. */
+    /**
+     * {@code GET /api/storage/query}: newest first, or with {@code afterSequence} (and a partition
+     * key) ascending sequences after it; null filters are left out.
+     */
     public CompletableFuture<List<LogEntry>> query(String nodeUrl, String sourceIp, String partitionKey, String level,
-                                                   Instant from, Instant to, int limit) {
+                                                   Instant from, Instant to, Long afterSequence, int limit) {
         StringJoiner q = new StringJoiner("&", "/api/storage/query?", "");
         addParam(q, "sourceIp", sourceIp);
         addParam(q, "partitionKey", partitionKey);
         addParam(q, "level", level);
         addParam(q, "from", from == null ? null : from.toString());
         addParam(q, "to", to == null ? null : to.toString());
+        addParam(q, "afterSequence", afterSequence == null ? null : afterSequence.toString());
         addParam(q, "limit", Integer.toString(limit));
         return send(get(nodeUrl, q.toString())).thenApply(body -> json.readValue(body, ENTRY_LIST));
     }

@@ -29,7 +29,7 @@ public class IngestListener implements ConsumerSeekAware {
         this.sequences = sequences;
     }
 
-    @KafkaListener(id = "ingest", topics = "${topics.ingest:logs.ingest}", batch = "true",
+    @KafkaListener(id = "ingest", idIsGroup = false, topics = "${topics.ingest:logs.ingest}", batch = "true",
             concurrency = "${coordinator.consumers:3}")
     public void onBatch(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack, Consumer<?, ?> consumer) {
         if (!records.isEmpty()) {

@@ -32,13 +32,15 @@ public class QueryController {
 
     @Operation(summary = "Logs matching the filters, newest first, merged over replicas",
             description = "With partitionKey only that key's replicas are asked; otherwise every UP node. "
-                    + "level is a minimum severity; from is inclusive and to exclusive (ISO-8601).")
+                    + "level is a minimum severity; from is inclusive and to exclusive (ISO-8601). With "
+                    + "partitionKey, afterSequence pages through the partition in sequence order.")
     @GetMapping("/query")
     public ResponseEntity<List<LogEntry>> query(@RequestParam(required = false) String sourceIp,
                                                 @RequestParam(required = false) String partitionKey,
                                                 @RequestParam(required = false) String level,
                                                 @RequestParam(required = false) String from,
                                                 @RequestParam(required = false) String to,
+                                                @RequestParam(required = false) Long afterSequence,
                                                 @RequestParam(required = false) Integer limit) {
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
@@ -51,8 +53,12 @@ public class QueryController {
                 throw new InvalidRequestException(new Violation("level", e.getMessage()));
             }
         }
+        if (afterSequence != null && (partitionKey == null || partitionKey.isBlank() || afterSequence < 0)) {
+            throw new InvalidRequestException(new Violation("afterSequence",
+                    "needs a partitionKey and must not be negative: sequences are per partition"));
+        }
         QueryService.QueryResult result = queries.query(blankToNull(sourceIp), blankToNull(partitionKey),
-                blankToNull(level), instant("from", from), instant("to", to), n);
+                blankToNull(level), instant("from", from), instant("to", to), afterSequence, n);
         if (!result.asked().isEmpty() && result.unavailable().size() == result.asked().size()) {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(List.of());
         }

@@ -41,7 +41,12 @@ public class QueryService {
     public record QueryResult(List<LogEntry> entries, List<String> asked, List<String> unavailable) {
     }
 
-    public QueryResult query(String sourceIp, String partitionKey, String level, Instant from, Instant to, int limit) {
+    /**
+     * Queries the replicas; with {@code afterSequence} (and a partition key) the answer is in
+     * ascending sequence order after it, a cursor over the whole partition.
+     */
+    public QueryResult query(String sourceIp, String partitionKey, String level, Instant from, Instant to,
+                             Long afterSequence, int limit) {
         MembershipSnapshot snapshot = ringView.snapshot();
         List<String> nodes = partitionKey != null
                 ? snapshot.ring().preferenceList(partitionKey, replicationFactor).replicas()
@@ -49,7 +54,7 @@ public class QueryService {
         Map<String, CompletableFuture<List<LogEntry>>> calls = new LinkedHashMap<>();
         for (String node : nodes) {
             String url = snapshot.urlOf(node).orElseThrow();
-            calls.put(node, client.query(url, sourceIp, partitionKey, level, from, to, limit));
+            calls.put(node, client.query(url, sourceIp, partitionKey, level, from, to, afterSequence, limit));
         }
         Map<UUID, LogEntry> newest = new HashMap<>();
         List<String> unavailable = new ArrayList<>();
@@ -63,7 +68,7 @@ public class QueryService {
             }
         });
         List<LogEntry> merged = new ArrayList<>(newest.values());
-        merged.sort(NEWEST_FIRST);
+        merged.sort(afterSequence != null ? Comparator.comparingLong(LogEntry::sequence) : NEWEST_FIRST);
         return new QueryResult(merged.size() > limit ? merged.subList(0, limit) : merged, nodes, unavailable);
     }
 }

@@ -11,7 +11,10 @@ import java.time.Instant;
  * @param minLevel     minimum severity: {@code WARN} matches WARN, ERROR and FATAL
  * @param from         inclusive lower bound of the timestamp
  * @param to           exclusive upper bound of the timestamp
- * @param limit        at most this many entries, newest first
+ * @param afterSequence with a partition key: only sequences after this one, in sequence order
+ *                      (a cursor to read a whole partition page by page); null for newest first
+ * @param limit        at most this many entries
  */
-public record EntryQuery(String sourceIp, String partitionKey, LogLevel minLevel, Instant from, Instant to, int limit) {
+public record EntryQuery(String sourceIp, String partitionKey, LogLevel minLevel, Instant from, Instant to,
+        Long afterSequence, int limit) {
 }

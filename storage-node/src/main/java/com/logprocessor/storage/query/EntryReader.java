@@ -30,7 +30,8 @@ public class EntryReader {
 
     /**
      * Only the given filters become predicates, so each query gets the plan its filters call for
-     * (the (source_ip, ts) index, the ts index walked newest first, or the partition's rows).
+     * (the (source_ip, ts) index, the ts index walked newest first, or the partition's rows; with
+     * {@code afterSequence} the primary key walked in sequence order).
      * Timestamp bounds compare at microsecond precision, the precision of {@code timestamptz}.
      */
     public List<LogEntry> query(EntryQuery q) {
@@ -59,7 +60,12 @@ public class EntryReader {
             sql.append(" AND ts < ?");
             args.add(Timestamp.from(q.to()));
         }
-        sql.append(" ORDER BY ts DESC, ts_nanos DESC, partition_key, sequence LIMIT ?");
+        if (q.afterSequence() != null) {
+            sql.append(" AND sequence > ? ORDER BY sequence LIMIT ?");
+            args.add(q.afterSequence());
+        } else {
+            sql.append(" ORDER BY ts DESC, ts_nanos DESC, partition_key, sequence LIMIT ?");
+        }
         args.add(q.limit());
         return jdbc.query(sql.toString(), rows.mapper(), args.toArray());
     }

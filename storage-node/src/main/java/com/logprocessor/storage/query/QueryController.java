@@ -33,7 +33,9 @@ public class QueryController {
     /**
      * Entries matching every given filter, newest first (timestamp, then partition key and sequence).
      * {@code level} is a minimum severity ({@code WARN} → WARN, ERROR, FATAL); {@code from} is
-     * inclusive, {@code to} exclusive (ISO-8601); {@code limit} 1..1000, default 100.
+     * inclusive, {@code to} exclusive (ISO-8601); {@code limit} 1..1000, default 100. With a
+     * partition key, {@code afterSequence} turns the order to ascending sequences after it: a
+     * cursor to read a whole partition page by page.
      */
     @GetMapping("/query")
     public List<LogEntry> query(@RequestParam(required = false) String sourceIp,
@@ -41,8 +43,9 @@ public class QueryController {
             @RequestParam(required = false) String level,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String afterSequence,
             @RequestParam(required = false) String limit) {
-        return service.query(sourceIp, partitionKey, level, from, to, limit);
+        return service.query(sourceIp, partitionKey, level, from, to, afterSequence, limit);
     }
 
     @GetMapping("/count")

@@ -35,7 +35,7 @@ public class QueryService {
     }
 
     public List<LogEntry> query(String sourceIp, String partitionKey, String level, String from, String to,
-            String limit) {
+            String afterSequence, String limit) {
         List<Violation> violations = new ArrayList<>();
         String ip = blankToNull(sourceIp);
         if (ip != null && (ip.contains("%") || !InetAddresses.isInetAddress(ip))) {
@@ -59,6 +59,20 @@ public class QueryService {
         if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
             violations.add(new Violation("to", "must be after from (from is inclusive, to exclusive)"));
         }
+        Long after = null;
+        if (blankToNull(afterSequence) != null) {
+            try {
+                after = Long.parseLong(afterSequence.trim());
+                if (after < 0) {
+                    violations.add(new Violation("afterSequence", "must not be negative, was " + after));
+                }
+            } catch (NumberFormatException e) {
+                violations.add(new Violation("afterSequence", "'" + afterSequence + "' is not a whole number"));
+            }
+            if (key == null) {
+                violations.add(new Violation("afterSequence", "needs a partitionKey: sequences are per partition"));
+            }
+        }
         int max = DEFAULT_LIMIT;
         if (blankToNull(limit) != null) {
             try {
@@ -74,7 +88,7 @@ public class QueryService {
             throw new InvalidRequestException("invalid query: "
                     + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")), violations);
         }
-        return reader.query(new EntryQuery(ip, key, minLevel, fromInstant, toInstant, max));
+        return reader.query(new EntryQuery(ip, key, minLevel, fromInstant, toInstant, after, max));
     }
 
     public long count() {

@@ -59,6 +59,17 @@ class QueryEndpointsTest {
     }
 
     @Test
+    void aPartitionReadsPageByPageInSequenceOrderAfterACursor() {
+        assertThat(query("partitionKey=" + key + "&afterSequence=0&limit=4")).extracting(LogEntry::sequence)
+                .containsExactly(1L, 2L, 3L, 4L);
+        assertThat(query("partitionKey=" + key + "&afterSequence=27&limit=10")).extracting(LogEntry::sequence)
+                .containsExactly(28L, 29L, 30L);
+        assertThat(query("partitionKey=" + key + "&afterSequence=30")).isEmpty();
+        JsonNode problem = http.get("/api/storage/query?afterSequence=3").problem(400);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactly("afterSequence");
+    }
+
+    @Test
     void filtersBySourceIpLevelAndTimeRange() {
         assertThat(query("sourceIp=" + StorageHttp.encode(ip))).extracting(LogEntry::sequence)
                 .containsExactly(30L, 27L, 24L, 21L, 18L, 15L, 12L, 9L, 6L, 3L);

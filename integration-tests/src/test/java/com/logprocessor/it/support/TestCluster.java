@@ -1,0 +1,57 @@
+package com.logprocessor.it.support;
+
+import com.logprocessor.localcluster.LocalCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The cluster every integration test runs against: started once per test run (on free ports, in
+ * {@code integration-tests/target/it-cluster}), stopped when the JVM exits. Four storage node
+ * databases exist but three nodes start; a test may start the fourth and must leave the ring as
+ * it found it. Heartbeats are faster than the defaults (TTL 6 s) so failure detection is quick.
+ */
+public final class TestCluster {
+
+    public static final String GATEWAY = "api-gateway";
+    public static final String COORDINATOR = "storage-coordinator";
+    public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
+
+    private static LocalCluster cluster;
+
+    private TestCluster() {
+    }
+
+    public static synchronized LocalCluster get() {
+        if (cluster == null) {
+            Path repoRoot = Path.of(System.getProperty("it.repoRoot", "..")).toAbsolutePath().normalize();
+            Path runDir = Path.of(System.getProperty("it.runDir", "target/it-cluster")).toAbsolutePath().normalize();
+            LocalCluster c = LocalCluster.builder()
+                    .repoRoot(repoRoot)
+                    .runDir(runDir)
+                    .freePorts()
+                    .storageNodes(4)
+                    .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY))
+                    .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
+                    .serviceProperty("ring.heartbeat-interval", "2s")
+                    .readyTimeout(Duration.ofMinutes(4))
+                    .progress(line -> System.out.println("[cluster] " + line))
+                    .build();
+            c.up();
+            cluster = c;
+        }
+        return cluster;
+    }
+
+    public static String gatewayUrl() {
+        return get().url(GATEWAY);
+    }
+
+    public static String coordinatorUrl() {
+        return get().url(COORDINATOR);
+    }
+
+    public static String nodeUrl(int n) {
+        return get().url("storage-node-" + n);
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Load test of a running cluster (start it with ./setup.sh), through the gateway:
+#   1. the Day 24 seed's test: 10,000 logs with diverse source IPs, then the distribution;
+#   2. a sustained run: 10,000 logs/s for 60 s in batches of 1,000 at the default consistency (QUORUM).
+# Each run shows a progress bar, then throughput, request latency, ingest->durable latency, errors,
+# a read-back of every acknowledged log, and the distribution over storage nodes.
+#
+#   ./load-test.sh                      both runs
+#   ./load-test.sh --seed-only          only the seed's test
+#   ./load-test.sh --rate 5000 ...      options for the sustained run (see --help)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
+COORDINATOR=${COORDINATOR:-http://127.0.0.1:8081}
+JAR=benchmarks/target/benchmarks.jar
+MAIN=com.logprocessor.bench.load.LoadGenerator
+
+seed_only=false
+if [[ "${1:-}" == "--seed-only" ]]; then seed_only=true; shift; fi
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  [[ -f "$JAR" ]] && exec java -cp "$JAR" "$MAIN" --help
+  echo "build first: mvn -B -q -pl benchmarks -am package -DskipTests"; exit 0
+fi
+
+if [[ ! -f "$JAR" ]]; then
+  echo "Building the load generator..."
+  mvn -B -q -pl benchmarks -am package -DskipTests
+fi
+
+if ! curl -fsS -o /dev/null --max-time 5 "$GATEWAY/api/health"; then
+  echo "The gateway at $GATEWAY is not healthy (or not running). Start the system with ./setup.sh" >&2
+  curl -sS --max-time 5 "$GATEWAY/api/health" >&2 || true
+  exit 1
+fi
+
+echo "=== 1. The seed's test: 10,000 logs with diverse source IPs ==="
+java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" \
+  --count 10000 --batch 100 --rate 0 --concurrency 4 --keys 2000 --seed 24 --verify
+
+$seed_only && exit 0
+
+echo
+echo "=== 2. Sustained: 10,000 logs/s for 60 s, batches of 1,000 ==="
+java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" \
+  --rate 10000 --duration 60s --batch 1000 --concurrency 8 --keys 5000 --seed 29 --verify "$@"
