@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,6 +109,9 @@ public final class LoadGenerator {
 
     private void send() throws InterruptedException {
         SplittableRandom random = new SplittableRandom(options.seed() + 1);
+        // Ids are new on every run (the seed fixes keys and content only): an id already stored is
+        // a duplicate, which the system rightly refuses to store again.
+        SplittableRandom ids = new SplittableRandom(new SecureRandom().nextLong());
         Semaphore inFlight = new Semaphore(options.concurrency());
         long total = options.total();
         boolean untilDeadline = options.count() == 0 && options.rate() == 0;
@@ -124,7 +128,7 @@ public final class LoadGenerator {
             }
             int size = (int) (untilDeadline ? options.batch() : Math.min(options.batch(), total - sent.get()));
             inFlight.acquire();
-            sendBatch(random, size, inFlight);
+            sendBatch(random, ids, size, inFlight);
             sent.addAndGet(size);
             batchNo++;
         }
@@ -134,13 +138,13 @@ public final class LoadGenerator {
         printProgress(total, start);
     }
 
-    private void sendBatch(SplittableRandom random, int size, Semaphore inFlight) {
+    private void sendBatch(SplittableRandom random, SplittableRandom idSource, int size, Semaphore inFlight) {
         List<UUID> ids = new ArrayList<>(size);
         List<String> keysOfBatch = new ArrayList<>(size);
         StringBuilder body = new StringBuilder(size * 240);
         body.append(options.batch() == 1 ? "" : "{\"logs\":[");
         for (int i = 0; i < size; i++) {
-            UUID id = new UUID(random.nextLong(), random.nextLong());
+            UUID id = new UUID(idSource.nextLong(), idSource.nextLong());
             String ip = keys[random.nextInt(keys.length)];
             ids.add(id);
             keysOfBatch.add(ip);

@@ -17,7 +17,7 @@ import java.util.Locale;
  * @param keys distinct source IPs (partition keys)
  * @param consistency consistency level to ask for (null: the coordinator's default)
  * @param verify read every acknowledged log back at the end
- * @param seed random seed of the generated logs
+ * @param seed random seed of the generated keys and messages (ids are new on every run)
  */
 public record LoadOptions(URI gateway, URI coordinator, int rate, Duration duration, long count, int batch,
                           int concurrency, int keys, String consistency, boolean verify, long seed) {
@@ -34,7 +34,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
               --keys N             distinct source IPs                     (5000)
               --consistency LEVEL  ONE, QUORUM or ALL                      (coordinator default)
               --verify             read every acknowledged log back at the end
-              --seed N             random seed                             (42)
+              --seed N             seed of keys and messages (ids are always new) (42)
             """;
 
     public static LoadOptions parse(String[] args) {
