@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.coordinator.replication.FakeStorageNode;
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.MembershipStore;
@@ -113,7 +114,7 @@ public abstract class FakeClusterTest {
     }
 
     protected void publish(LogEntry e, String consistency) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("logs.ingest", e.partitionKey(), json.writeValueAsBytes(e));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("logs.ingest", e.partitionKey(), LogEntryCodec.encode(e));
         if (consistency != null) {
             record.headers().add("consistency", consistency.getBytes(StandardCharsets.US_ASCII));
         }

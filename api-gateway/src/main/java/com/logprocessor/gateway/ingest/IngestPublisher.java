@@ -2,6 +2,7 @@ package com.logprocessor.gateway.ingest;
 
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.support.kafka.IngestHeaders;
 import com.logprocessor.support.kafka.TopicsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,25 +18,23 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Publishes entries to {@code logs.ingest}, keyed by partition key so all entries of a key go to
- * one Kafka partition (and one coordinator), in order. Returns only when Kafka has acknowledged
+ * Publishes entries to {@code logs.ingest} in the internal wire format ({@link LogEntryCodec}),
+ * keyed by partition key so all entries of a key go to one Kafka partition (and one coordinator),
+ * in order. Returns only when Kafka has acknowledged
  * every entry (acks=all, idempotent producer): that is when the gateway may answer 202.
  */
 @Component
 public class IngestPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final JsonMapper json;
     private final String topic;
     private final Timer publishTimer;
 
-    public IngestPublisher(KafkaTemplate<String, byte[]> kafka, JsonMapper json, TopicsProperties topics,
+    public IngestPublisher(KafkaTemplate<String, byte[]> kafka, TopicsProperties topics,
                            MeterRegistry meters) {
         this.kafka = kafka;
-        this.json = json;
         this.topic = topics.ingest();
         this.publishTimer = Timer.builder("gateway.publish")
                 .description("Time for Kafka to acknowledge one request's entries")
@@ -47,7 +46,7 @@ public class IngestPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
         for (LogEntry e : entries) {
             ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, e.partitionKey(), json.writeValueAsBytes(e));
+                    new ProducerRecord<>(topic, e.partitionKey(), LogEntryCodec.encode(e));
             if (consistency != null) {
                 record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
             }

@@ -3,6 +3,7 @@ package com.logprocessor.gateway.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.support.testing.TestRedis;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,7 @@ class IngestApiTest {
                 .getStatusCode().value()).isEqualTo(202);
         List<ConsumerRecord<String, byte[]>> before = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : published(1)) {
-            if (json.readValue(r.value(), LogEntry.class).id().toString().equals(marker)) {
+            if (LogEntryCodec.decode(r.value()).id().toString().equals(marker)) {
                 return before;
             }
             before.add(r);
@@ -125,7 +126,7 @@ class IngestApiTest {
 
         ConsumerRecord<String, byte[]> record = published(1).get(0);
         assertThat(record.key()).isEqualTo("10.1.2.3");
-        LogEntry entry = json.readValue(record.value(), LogEntry.class);
+        LogEntry entry = LogEntryCodec.decode(record.value());
         assertThat(entry.id().toString()).isEqualTo(body.get("id").asString());
         assertThat(entry.level()).isEqualTo(LogLevel.WARN);
         assertThat(entry.message()).isEqualTo("disk almost full");

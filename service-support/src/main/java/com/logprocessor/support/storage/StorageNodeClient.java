@@ -1,11 +1,11 @@
 package com.logprocessor.support.storage;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
-import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -48,10 +48,24 @@ public class StorageNodeClient {
 
     /** {@code POST /api/storage/store/batch}: all-or-nothing on the node. */
     public CompletableFuture<StoreResult> storeBatch(String nodeUrl, List<LogEntry> entries) {
+        return storeEncoded(nodeUrl, entries.stream().map(this::encode).toList());
+    }
+
+    /** One entry in the internal wire format, to be sent (to several replicas) with {@link #storeEncoded}. */
+    public byte[] encode(LogEntry entry) {
+        return LogEntryCodec.encode(entry);
+    }
+
+    /**
+     * {@code POST /api/storage/store/batch} of entries already encoded by {@link #encode}, as
+     * {@value LogEntryCodec#MEDIA_TYPE}: a coordinator writing a batch to RF replicas encodes each
+     * entry once, not RF times, and in a format that costs a fraction of JSON to read and write.
+     */
+    public CompletableFuture<StoreResult> storeEncoded(String nodeUrl, List<byte[]> encodedEntries) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/store/batch"))
                 .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(new StoreBatchRequest(entries))))
+                .header("Content-Type", LogEntryCodec.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(LogEntryCodec.encodeBatch(encodedEntries)))
                 .build();
         return send(request).thenApply(body -> json.readValue(body, StoreResult.class));
     }

@@ -62,9 +62,9 @@ public class CoordinatorConfiguration {
     }
 
     @Bean
-    ReplicationService replicationService(RingView ringView, ReplicaWriter writer, HintSink hints,
-                                          ReplicationProperties replication, MeterRegistry meters) {
-        return new ReplicationService(ringView, writer, hints, replication.factor(), meters);
+    ReplicationService replicationService(RingView ringView, StorageNodeClient client, ReplicaWriter writer,
+                                          HintSink hints, ReplicationProperties replication, MeterRegistry meters) {
+        return new ReplicationService(ringView, client, writer, hints, replication.factor(), meters);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import com.logprocessor.coordinator.replication.ReplicationService;
 import com.logprocessor.coordinator.replication.WriteReport;
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.version.LamportClock;
 import com.logprocessor.support.kafka.IngestHeaders;
@@ -18,10 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -56,6 +59,7 @@ public class IngestPipeline {
     private final Clock clock;
     private final Timer ingestToDurable;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IngestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
                           DeadLetters deadLetters, CoordinatorProperties properties, Clock clock, MeterRegistry meters) {
@@ -152,7 +156,10 @@ public class IngestPipeline {
     private LogEntry read(ConsumerRecord<String, byte[]> r, List<DeadLetter> unreadable) {
         String problem;
         try {
-            LogEntry entry = json.readValue(r.value(), LogEntry.class);
+            // The gateway writes the internal wire format; JSON (e.g. a record sent by hand) is read too.
+            LogEntry entry = r.value() != null && r.value().length > 0 && r.value()[0] == '{'
+                    ? json.readValue(r.value(), LogEntry.class)
+                    : LogEntryCodec.decode(r.value());
             List<?> violations = LogEntryRules.validateSubmission(entry);
             if (entry.id() != null && violations.isEmpty()) {
                 return entry;
@@ -161,7 +168,7 @@ public class IngestPipeline {
         } catch (RuntimeException e) {
             problem = "unreadable record: " + e.getMessage();
         }
-        String raw = r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8);
+        String raw = r.value() == null ? null : Base64.getEncoder().encodeToString(r.value());
         unreadable.add(new DeadLetter(null, raw, problem, 0, r.partition(), r.offset(), clock.instant()));
         return null;
     }
@@ -179,8 +186,9 @@ public class IngestPipeline {
     }
 
     private void count(ConsistencyLevel level, String outcome) {
-        Counter.builder("coordinator.writes").tag("consistency", level.name()).tag("outcome", outcome)
-                .description("Entries by consistency level and outcome").register(meters).increment();
+        counters.computeIfAbsent(level.name() + "/" + outcome, k -> Counter.builder("coordinator.writes")
+                .tag("consistency", level.name()).tag("outcome", outcome)
+                .description("Entries by consistency level and outcome").register(meters)).increment();
     }
 
     private static void pause(long millis) {

@@ -25,7 +25,7 @@ public class DeadLetters {
 
     /**
      * A parked entry. {@code entry} is null when the record could not be read at all; {@code raw}
-     * then holds its text.
+     * then holds its bytes, base64.
      */
     public record DeadLetter(LogEntry entry, String raw, String reason, int attempts, int sourcePartition,
                              long sourceOffset, Instant parkedAt) {

@@ -1,6 +1,5 @@
 package com.logprocessor.coordinator.replication;
 
-import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.logprocessor.support.storage.StorageNodeClient;
 import com.logprocessor.support.storage.StorageNodeException;
@@ -48,13 +47,16 @@ public class ReplicaWriter {
         this.meters = meters;
     }
 
-    /** Writes {@code entries} to the node; completes exceptionally if it did not take them. */
-    public CompletableFuture<StoreResult> write(String nodeId, String nodeUrl, List<LogEntry> entries) {
+    /**
+     * Writes entries (each encoded once with {@link StorageNodeClient#encode}) to the node;
+     * completes exceptionally if it did not take them.
+     */
+    public CompletableFuture<StoreResult> write(String nodeId, String nodeUrl, List<byte[]> entries) {
         CircuitBreaker breaker = breaker(nodeId);
         Retry retry = retry(nodeId);
         Timer.Sample sample = Timer.start(meters);
         return Retry.decorateCompletionStage(retry, scheduler,
-                        CircuitBreaker.decorateCompletionStage(breaker, () -> client.storeBatch(nodeUrl, entries)))
+                        CircuitBreaker.decorateCompletionStage(breaker, () -> client.storeEncoded(nodeUrl, entries)))
                 .get()
                 .toCompletableFuture()
                 .whenComplete((result, error) -> sample.stop(Timer.builder("coordinator.replica.write")

@@ -7,6 +7,7 @@ import com.logprocessor.core.ring.Ring;
 import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.storage.StorageApi.Conflict;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
+import com.logprocessor.support.storage.StorageNodeClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -35,15 +36,17 @@ public class ReplicationService {
     private static final Logger log = LoggerFactory.getLogger(ReplicationService.class);
 
     private final RingView ringView;
+    private final StorageNodeClient client;
     private final ReplicaWriter writer;
     private final HintSink hints;
     private final int replicationFactor;
     private final MeterRegistry meters;
     private final Map<String, Counter> routed = new ConcurrentHashMap<>();
 
-    public ReplicationService(RingView ringView, ReplicaWriter writer, HintSink hints, int replicationFactor,
-                              MeterRegistry meters) {
+    public ReplicationService(RingView ringView, StorageNodeClient client, ReplicaWriter writer, HintSink hints,
+                              int replicationFactor, MeterRegistry meters) {
         this.ringView = ringView;
+        this.client = client;
         this.writer = writer;
         this.hints = hints;
         this.replicationFactor = replicationFactor;
@@ -54,6 +57,7 @@ public class ReplicationService {
         MembershipSnapshot snapshot = ringView.snapshot();
         Ring ring = snapshot.ring();
         Map<String, List<LogEntry>> byNode = new LinkedHashMap<>();
+        Map<String, List<byte[]>> encodedByNode = new LinkedHashMap<>();
         Map<UUID, List<String>> replicasOf = new HashMap<>();
         List<WriteReport.Failed> failed = new ArrayList<>();
         List<Placement> attempted = new ArrayList<>();
@@ -67,8 +71,10 @@ public class ReplicationService {
             }
             attempted.add(p);
             replicasOf.put(p.entry().id(), preference.replicas());
+            byte[] encoded = client.encode(p.entry()); // once, whatever the number of replicas
             for (String node : preference.replicas()) {
                 byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(p.entry());
+                encodedByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(encoded);
             }
         }
 
@@ -77,7 +83,7 @@ public class ReplicationService {
             String url = snapshot.urlOf(node).orElse(null);
             calls.put(node, url == null
                     ? CompletableFuture.failedFuture(new IllegalStateException(node + " has no known URL"))
-                    : writer.write(node, url, entries));
+                    : writer.write(node, url, encodedByNode.get(node)));
         });
         // Which (node, entry) pairs the node took: all of its batch but entries whose key holds another id.
         Map<String, Set<UUID>> rejected = new HashMap<>();

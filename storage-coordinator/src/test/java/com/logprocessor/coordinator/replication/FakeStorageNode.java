@@ -1,7 +1,7 @@
 package com.logprocessor.coordinator.replication;
 
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -38,7 +38,7 @@ public class FakeStorageNode implements AutoCloseable {
                 exchange.close();
                 return;
             }
-            List<LogEntry> entries = json.readValue(body, StoreBatchRequest.class).entries();
+            List<LogEntry> entries = LogEntryCodec.decodeBatch(body);
             int inserted = 0;
             for (LogEntry e : entries) {
                 if (stored.putIfAbsent(e.partitionKey() + "/" + e.sequence(), e) == null) {

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -59,6 +60,15 @@ class WritePathTest extends FakeClusterTest {
             assertThat(entries).extracting(LogEntry::sequence).containsExactlyInAnyOrder(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             assertThat(entries).allSatisfy(e -> assertThat(e.version()).isNotNull());
         });
+    }
+
+    @Test
+    void aRecordSentAsJsonByHandIsWrittenToo() {
+        LogEntry e = entry("json-key", "sent with a console producer");
+        kafka.send(new ProducerRecord<>("logs.ingest", e.partitionKey(), json.writeValueAsBytes(e))).join();
+        for (FakeStorageNode node : NODES) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored.values().stream().anyMatch(x -> x.id().equals(e.id())));
+        }
     }
 
     @Test

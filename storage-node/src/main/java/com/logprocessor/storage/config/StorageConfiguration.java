@@ -1,16 +1,26 @@
 package com.logprocessor.storage.config;
 
 import com.logprocessor.core.merkle.Segments;
+import com.logprocessor.support.storage.LogEntryBatchConverter;
 import com.logprocessor.support.web.RequestSizeLimitFilter;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({StorageNodeProperties.class, SegmentProperties.class, WriteProperties.class,
         DigestVerificationProperties.class})
-public class StorageConfiguration {
+public class StorageConfiguration implements WebMvcConfigurer {
+
+    /** Store batches come from coordinators in the internal wire format (JSON is accepted too). */
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(0, new LogEntryBatchConverter());
+    }
 
     @Bean
     Segments segments(SegmentProperties properties) {

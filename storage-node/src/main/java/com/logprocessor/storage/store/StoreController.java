@@ -3,6 +3,7 @@ package com.logprocessor.storage.store;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
+import com.logprocessor.core.entry.LogEntryCodec;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,7 +28,7 @@ public class StoreController {
     }
 
     /** Stores up to {@code storage.write.max-batch-entries} placed entries in one transaction. */
-    @PostMapping(path = "/store/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/store/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, LogEntryCodec.MEDIA_TYPE})
     public StoreResult storeBatch(@RequestBody(required = false) StoreBatchRequest request) {
         return service.storeBatch(request);
     }

@@ -8,6 +8,7 @@ import static com.logprocessor.storage.testing.Entries.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.core.version.LamportVersion;
@@ -44,6 +45,20 @@ class StoreEndpointsTest {
     @BeforeEach
     void client() {
         http = new StorageHttp(port, json);
+    }
+
+    @Test
+    void aBatchInTheInternalWireFormatIsStoredLikeJson() {
+        String key = partition("encoded");
+        List<LogEntry> entries = range(key, 1, 5);
+        StoreResult result = http.storeBatchEncoded(entries).expect(200).as(StoreResult.class);
+        assertThat(result.inserted()).isEqualTo(5);
+        for (LogEntry e : entries) {
+            assertThat(http.entry(key, e.sequence()).expect(200).as(LogEntry.class)).isEqualTo(e);
+        }
+        assertThat(http.postBytes("/api/storage/store/batch", LogEntryCodec.MEDIA_TYPE, new byte[] {(byte) 0xB1, 0, 0})
+                .problem(400).path("detail").asString()).contains("malformed");
+        Digests.assertConsistent(http, key, 0);
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.logprocessor.storage.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -62,6 +63,19 @@ public final class StorageHttp {
 
     public Response storeBatch(List<LogEntry> entries) {
         return postJson("/api/storage/store/batch", json.writeValueAsString(Map.of("entries", entries)));
+    }
+
+    /** The batch in the internal wire format, as coordinators send it. */
+    public Response storeBatchEncoded(List<LogEntry> entries) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/api/storage/store/batch"))
+                .header("Content-Type", LogEntryCodec.MEDIA_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(
+                        LogEntryCodec.encodeBatch(entries.stream().map(LogEntryCodec::encode).toList()))));
+    }
+
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response store(LogEntry entry) {
