@@ -814,7 +814,7 @@ public final class LocalCluster implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the services' JVM options (default -Xms64m -Xmx512m -XX:+UseSerialGC …). */
+        /** Replaces the services' JVM options (default -Xms384m -Xmx768m -Xmn256m -XX:+UseSerialGC …). */
         public Builder serviceJvmOptions(List<String> options) {
             this.serviceJvmOptions = List.copyOf(options);
             return this;

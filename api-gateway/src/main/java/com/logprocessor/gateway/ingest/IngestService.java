@@ -1,5 +1,7 @@
 package com.logprocessor.gateway.ingest;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryRules;
@@ -28,6 +30,13 @@ public class IngestService {
 
     /** Violations listed in one answer; a batch of 10,000 bad entries should not yield a 5 MB error. */
     static final int MAX_REPORTED_VIOLATIONS = 100;
+
+    /**
+     * Ids the gateway assigns are UUIDv7: time-ordered, so storage nodes insert them at the end of
+     * their id index instead of on a random page (random v4 ids made that index a large share of
+     * PostgreSQL's work at 10k logs/s). Clients may still send any UUID.
+     */
+    private static final TimeBasedEpochGenerator IDS = Generators.timeBasedEpochGenerator();
 
     private final IngestPublisher publisher;
     private final GatewayProperties properties;
@@ -122,7 +131,7 @@ public class IngestService {
 
     private static UUID parseId(String id, List<Violation> violations) {
         if (id == null || id.isBlank()) {
-            return UUID.randomUUID();
+            return IDS.generate();
         }
         try {
             return UUID.fromString(id.trim());

@@ -151,6 +151,23 @@ class IngestApiTest {
     }
 
     @Test
+    void assignedIdsAreTimeOrderedUuidV7AndGivenIdsAreKept() {
+        String given = UUID.randomUUID().toString();
+        JsonNode ids = json.readTree(post("/api/logs/batch", "[{\"service\":\"s\",\"message\":\"1\"},"
+                + "{\"service\":\"s\",\"message\":\"2\"},{\"id\":\"" + given + "\",\"service\":\"s\",\"message\":\"3\"}]")
+                .getBody()).get("ids");
+        UUID first = UUID.fromString(ids.get(0).asString());
+        UUID second = UUID.fromString(ids.get(1).asString());
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(second.version()).isEqualTo(7);
+        // The top 48 bits are the creation time in milliseconds.
+        assertThat(first.getMostSignificantBits() >>> 16).isLessThanOrEqualTo(second.getMostSignificantBits() >>> 16);
+        assertThat(second.getMostSignificantBits() >>> 16).isCloseTo(System.currentTimeMillis(),
+                org.assertj.core.data.Offset.offset(60_000L));
+        assertThat(ids.get(2).asString()).isEqualTo(given);
+    }
+
+    @Test
     void malformedJsonIsA400ProblemAndStoresNothing() {
         JsonNode p = problem(post("/api/logs/batch", "{\"logs\":[{\"message\":"), 400);
         assertThat(p.get("detail").asString()).contains("not valid JSON");

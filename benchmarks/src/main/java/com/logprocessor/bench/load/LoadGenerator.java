@@ -144,14 +144,18 @@ public final class LoadGenerator {
         StringBuilder body = new StringBuilder(size * 240);
         body.append(options.batch() == 1 ? "" : "{\"logs\":[");
         for (int i = 0; i < size; i++) {
-            UUID id = new UUID(idSource.nextLong(), idSource.nextLong());
             String ip = keys[random.nextInt(keys.length)];
-            ids.add(id);
             keysOfBatch.add(ip);
             if (i > 0) {
                 body.append(',');
             }
-            body.append("{\"id\":\"").append(id).append("\",\"sourceIp\":\"").append(ip)
+            body.append('{');
+            if (options.clientIds()) {
+                UUID id = new UUID(idSource.nextLong(), idSource.nextLong());
+                ids.add(id);
+                body.append("\"id\":\"").append(id).append("\",");
+            }
+            body.append("\"sourceIp\":\"").append(ip)
                     .append("\",\"service\":\"").append(SERVICES[random.nextInt(SERVICES.length)])
                     .append("\",\"level\":\"").append(LEVELS[random.nextInt(LEVELS.length)])
                     .append("\",\"message\":\"request ").append(Long.toHexString(random.nextLong()))
@@ -173,13 +177,16 @@ public final class LoadGenerator {
             requestNanos.add(System.nanoTime() - t0);
             try {
                 if (error == null && response.statusCode() == 202) {
+                    if (!options.clientIds()) {
+                        idsOf(response.body(), ids);
+                    }
                     for (int i = 0; i < ids.size(); i++) {
                         ackedByKey.computeIfAbsent(keysOfBatch.get(i), k -> new CopyOnWriteArrayList<>())
                                 .add(ids.get(i));
                     }
                     acked.addAndGet(ids.size());
                 } else {
-                    errors.addAndGet(ids.size());
+                    errors.addAndGet(keysOfBatch.size());
                     if (errorSamples.size() < 5) {
                         errorSamples.add(error != null ? error.toString()
                                 : response.statusCode() + " " + abbreviate(response.body()));
@@ -189,6 +196,16 @@ public final class LoadGenerator {
                 inFlight.release();
             }
         });
+    }
+
+    /** The ids the gateway assigned, in the order the logs were sent. */
+    private void idsOf(String body, List<UUID> into) {
+        JsonNode answer = json.readTree(body);
+        if (answer.has("ids")) {
+            answer.get("ids").forEach(id -> into.add(UUID.fromString(id.asString())));
+        } else {
+            into.add(UUID.fromString(answer.get("id").asString()));
+        }
     }
 
     private Thread startProgress(long total, long start) {

@@ -18,9 +18,12 @@ import java.util.Locale;
  * @param consistency consistency level to ask for (null: the coordinator's default)
  * @param verify read every acknowledged log back at the end
  * @param seed random seed of the generated keys and messages (ids are new on every run)
+ * @param clientIds send an id with each log (random UUIDv4) instead of taking the ids the gateway
+ *        assigns (time-ordered UUIDv7) from its answers
  */
 public record LoadOptions(URI gateway, URI coordinator, int rate, Duration duration, long count, int batch,
-                          int concurrency, int keys, String consistency, boolean verify, long seed) {
+                          int concurrency, int keys, String consistency, boolean verify, long seed,
+                          boolean clientIds) {
 
     static final String USAGE = """
             Usage: java -cp benchmarks/target/benchmarks.jar com.logprocessor.bench.load.LoadGenerator [options]
@@ -35,6 +38,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
               --consistency LEVEL  ONE, QUORUM or ALL                      (coordinator default)
               --verify             read every acknowledged log back at the end
               --seed N             seed of keys and messages (ids are always new) (42)
+              --client-ids         send random ids instead of taking the gateway's
             """;
 
     public static LoadOptions parse(String[] args) {
@@ -49,6 +53,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
         String consistency = null;
         boolean verify = false;
         long seed = 42;
+        boolean clientIds = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -63,6 +68,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
                 case "--consistency" -> consistency = value(args, ++i, a).toUpperCase(Locale.ROOT);
                 case "--verify" -> verify = true;
                 case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
+                case "--client-ids" -> clientIds = true;
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
@@ -71,7 +77,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
             throw new IllegalArgumentException("batch must be 1..10000; concurrency, keys >= 1; rate >= 0\n" + USAGE);
         }
         return new LoadOptions(gateway, coordinator, rate, duration, count, batch, concurrency, keys, consistency,
-                verify, seed);
+                verify, seed, clientIds);
     }
 
     private static String value(String[] args, int i, String name) {
