@@ -97,6 +97,7 @@ public abstract class FakeClusterTest {
         }
         NODES.forEach(n -> {
             n.failWithStatus = 0;
+            n.answerDelayMillis = 0;
             n.stored.clear();
         });
         // Each test starts with closed breakers, whatever the previous one did to them.

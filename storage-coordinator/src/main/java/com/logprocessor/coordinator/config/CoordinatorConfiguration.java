@@ -63,8 +63,9 @@ public class CoordinatorConfiguration {
 
     @Bean
     ReplicationService replicationService(RingView ringView, StorageNodeClient client, ReplicaWriter writer,
-                                          HintSink hints, ReplicationProperties replication, MeterRegistry meters) {
-        return new ReplicationService(ringView, client, writer, hints, replication.factor(), meters);
+                                          HintSink hints, ReplicationProperties replication, MeterRegistry meters,
+                                          Clock clock) {
+        return new ReplicationService(ringView, client, writer, hints, replication.factor(), meters, clock);
     }
 
     @Bean

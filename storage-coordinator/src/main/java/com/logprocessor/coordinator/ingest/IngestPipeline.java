@@ -142,9 +142,9 @@ public class IngestPipeline {
                 backoff = (long) (backoff * properties.retryBackoffMultiplier());
             }
             WriteReport report = replication.write(pending);
-            long now = clock.millis();
             for (WriteReport.Written w : report.written()) {
-                ingestToDurable.record(Math.max(0, now - w.placement().acceptedAtMillis()), TimeUnit.MILLISECONDS);
+                ingestToDurable.record(Math.max(0, w.durableAtMillis() - w.placement().acceptedAtMillis()),
+                        TimeUnit.MILLISECONDS);
                 count(w.placement().consistency(), "written");
             }
             failed = report.failed();

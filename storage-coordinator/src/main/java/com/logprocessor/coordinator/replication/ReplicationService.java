@@ -10,7 +10,9 @@ import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.logprocessor.support.storage.StorageNodeClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -41,16 +43,18 @@ public class ReplicationService {
     private final HintSink hints;
     private final int replicationFactor;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, Counter> routed = new ConcurrentHashMap<>();
 
     public ReplicationService(RingView ringView, StorageNodeClient client, ReplicaWriter writer, HintSink hints,
-                              int replicationFactor, MeterRegistry meters) {
+                              int replicationFactor, MeterRegistry meters, Clock clock) {
         this.ringView = ringView;
         this.client = client;
         this.writer = writer;
         this.hints = hints;
         this.replicationFactor = replicationFactor;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public WriteReport write(List<Placement> placements) {
@@ -79,11 +83,13 @@ public class ReplicationService {
         }
 
         Map<String, CompletableFuture<StoreResult>> calls = new LinkedHashMap<>();
+        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         byNode.forEach((node, entries) -> {
             String url = snapshot.urlOf(node).orElse(null);
             calls.put(node, url == null
                     ? CompletableFuture.failedFuture(new IllegalStateException(node + " has no known URL"))
-                    : writer.write(node, url, encodedByNode.get(node)));
+                    : writer.write(node, url, encodedByNode.get(node))
+                            .whenComplete((result, error) -> answeredAt.put(node, clock.millis())));
         });
         // Which (node, entry) pairs the node took: all of its batch but entries whose key holds another id.
         Map<String, Set<UUID>> rejected = new HashMap<>();
@@ -119,7 +125,8 @@ public class ReplicationService {
             int acks = replicas.size() - missed.size();
             int required = p.consistency().required(replicationFactor);
             if (acks >= required) {
-                written.add(new WriteReport.Written(p, replicas, acks, missed));
+                written.add(new WriteReport.Written(p, replicas, acks, missed,
+                        durableAt(replicas, missed, required, answeredAt)));
                 for (String node : missed) {
                     if (!rejected.getOrDefault(node, Set.of()).contains(p.entry().id())) {
                         missedByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(p.entry());
@@ -133,6 +140,19 @@ public class ReplicationService {
         }
         missedByNode.forEach(hints::hint);
         return new WriteReport(written, failed);
+    }
+
+    /** When the {@code required}-th of the replicas that took the entry answered. */
+    private static long durableAt(List<String> replicas, Set<String> missed, int required, Map<String, Long> answeredAt) {
+        long[] times = new long[replicas.size()];
+        int n = 0;
+        for (String node : replicas) {
+            if (!missed.contains(node)) {
+                times[n++] = answeredAt.get(node);
+            }
+        }
+        Arrays.sort(times, 0, n);
+        return times[Math.max(0, required - 1)];
     }
 
     private Counter routed(String node) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,6 +26,8 @@ public class FakeStorageNode implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     public final Map<String, LogEntry> stored = new ConcurrentHashMap<>();
     public volatile int failWithStatus;
+    /** Injected latency: the node stores a batch, then answers this much later (a slow disk or network). */
+    public volatile long answerDelayMillis;
 
     public FakeStorageNode() {
         try {
@@ -46,6 +50,9 @@ public class FakeStorageNode implements AutoCloseable {
                 }
             }
             byte[] answer = json.writeValueAsBytes(new StoreResult(inserted, 0, entries.size() - inserted, List.of()));
+            if (answerDelayMillis > 0) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(answerDelayMillis));
+            }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,11 +27,6 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
  * The coordinator's write path with a real Kafka (embedded KRaft) and a real Redis: entries go
  * in on logs.ingest and come out numbered on their replicas, quorum is counted, missed replicas
  * get hints, and what cannot meet its level lands in logs.dlq.
- */
-/**
- * The coordinator's write path: entries go in on logs.ingest and come out numbered on their
- * replicas, quorum is counted, missed replicas get hints, and what cannot meet its level lands in
- * logs.dlq.
  */
 class WritePathTest extends FakeClusterTest {
     private double counter(String name, String tag, String value) {
@@ -82,6 +79,24 @@ class WritePathTest extends FakeClusterTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored.size() == 10 && NODES.get(1).stored.size() == 10);
         await().atMost(Duration.ofSeconds(5)).until(() -> counter("hints.created", "target_node", "node-3") - hintsBefore >= 10);
         assertThat(down.stored).isEmpty();
+    }
+
+    @Test
+    void anEntryIsDurableWhenItsQuorumAnsweredNotWhenTheSlowestReplicaDid() {
+        long slow = 1_200; // under the test's replica timeout (2 s)
+        NODES.get(2).answerDelayMillis = slow;
+        Timer durable = meters.get("coordinator.write").timer();
+        long countBefore = durable.count();
+        double totalBefore = durable.totalTime(TimeUnit.MILLISECONDS);
+
+        publish(entry("slow-replica", "two of three answer at once"), null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> durable.count() == countBefore + 1);
+        double ingestToDurable = durable.totalTime(TimeUnit.MILLISECONDS) - totalBefore;
+        Timer slowReplica = meters.get("coordinator.replica.write").tag("node", "node-3").tag("outcome", "success").timer();
+        assertThat(slowReplica.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(slow);
+        assertThat(ingestToDurable).as("QUORUM needs node-1 and node-2 only").isLessThan(slow);
+        assertThat(NODES.get(2).stored).hasSize(1);
     }
 
     @Test
