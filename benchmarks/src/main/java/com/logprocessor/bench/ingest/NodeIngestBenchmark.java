@@ -1,6 +1,9 @@
 package com.logprocessor.bench.ingest;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.version.LamportVersion;
 import java.io.IOException;
@@ -34,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * sequences 1, 2, 3 …, a version) with {@code --concurrency} requests in flight, the way the
  * coordinator feeds a node, and prints entries/s and the batch latency distribution.
  *
- * <p>Bodies are serialised before the clock starts (unless {@code --pregenerate=false}), so on a
+ * <p>By default the bodies are what the coordinator sends: the binary entry codec
+ * ({@code --wire=binary}; {@code json} for the public format) and time-ordered UUIDv7 ids, as the
+ * gateway assigns them ({@code --ids=v7}; {@code random} for UUIDv4, which scatter inserts over the
+ * id index). Bodies are serialised before the clock starts (unless {@code --pregenerate=false}), so on a
  * small machine the client's JSON work does not compete with the node it measures; every request is
  * still a real HTTP request whose body the node parses, validates and commits.
  *
@@ -49,11 +55,16 @@ public final class NodeIngestBenchmark {
     }
 
     record Options(URI url, int batches, int batchSize, int concurrency, int partitions, int warmupBatches,
-            int messageBytes, boolean pregenerate, boolean disjoint, long seed) {
+            int messageBytes, boolean pregenerate, boolean disjoint, long seed, boolean binary, boolean timeOrderedIds) {
 
         static Options parse(String[] args) {
             Map<String, String> o = new HashMap<>();
             for (String a : args) {
+                if (a.equals("--help") || a.equals("-h")) {
+                    System.out.println("options (--name=value): url, batches, batch-size, concurrency, partitions,"
+                            + " warmup-batches, message-bytes, pregenerate, disjoint, seed, wire (binary|json), ids (v7|random)");
+                    System.exit(0);
+                }
                 if (!a.startsWith("--") || !a.contains("=")) {
                     throw new IllegalArgumentException("arguments are --name=value, got '" + a + "'");
                 }
@@ -69,7 +80,17 @@ public final class NodeIngestBenchmark {
                     Integer.parseInt(o.getOrDefault("message-bytes", "120")),
                     Boolean.parseBoolean(o.getOrDefault("pregenerate", "true")),
                     Boolean.parseBoolean(o.getOrDefault("disjoint", "true")),
-                    Long.parseLong(o.getOrDefault("seed", Long.toString(System.nanoTime()))));
+                    Long.parseLong(o.getOrDefault("seed", Long.toString(System.nanoTime()))),
+                    switch (o.getOrDefault("wire", "binary")) {
+                        case "binary" -> true;
+                        case "json" -> false;
+                        default -> throw new IllegalArgumentException("--wire is binary or json");
+                    },
+                    switch (o.getOrDefault("ids", "v7")) {
+                        case "v7" -> true;
+                        case "random" -> false;
+                        default -> throw new IllegalArgumentException("--ids is v7 or random");
+                    });
         }
     }
 
@@ -79,8 +100,11 @@ public final class NodeIngestBenchmark {
         private final AtomicLongArray sequences;
         private final int messageBytes;
         private final String padding;
+        private final boolean timeOrderedIds;
+        private final TimeBasedEpochGenerator v7 = Generators.timeBasedEpochGenerator();
 
-        EntrySource(int partitions, int messageBytes) {
+        EntrySource(int partitions, int messageBytes, boolean timeOrderedIds) {
+            this.timeOrderedIds = timeOrderedIds;
             this.sequences = new AtomicLongArray(partitions);
             this.messageBytes = messageBytes;
             this.padding = "x".repeat(Math.max(0, messageBytes));
@@ -101,7 +125,8 @@ public final class NodeIngestBenchmark {
                 Map<String, String> attributes = random.nextInt(4) == 0
                         ? Map.of("trace", Long.toHexString(random.nextLong()), "user", "u" + random.nextInt(10_000))
                         : Map.of();
-                entries.add(new LogEntry(new UUID(random.nextLong(), random.nextLong()), "bench-" + run + "-" + p,
+                UUID id = timeOrderedIds ? v7.generate() : new UUID(random.nextLong(), random.nextLong());
+                entries.add(new LogEntry(id, "bench-" + run + "-" + p,
                         sequence, now.plusNanos(i * 1000L), levels[random.nextInt(2, levels.length)], ip,
                         "svc-" + random.nextInt(20), message, attributes,
                         new LamportVersion(sequence, "coordinator-1")));
@@ -113,7 +138,11 @@ public final class NodeIngestBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         JsonMapper json = JsonMapper.builder().build();
-        EntrySource source = new EntrySource(options.partitions(), options.messageBytes());
+        EntrySource source = new EntrySource(options.partitions(), options.messageBytes(), options.timeOrderedIds());
+        Encoder encoder = options.binary()
+                ? entries -> LogEntryCodec.encodeBatch(entries.stream().map(LogEntryCodec::encode).toList())
+                : entries -> json.writeValueAsBytes(Map.of("entries", entries));
+        String contentType = options.binary() ? LogEntryCodec.MEDIA_TYPE : "application/json";
         SplittableRandom seeds = new SplittableRandom(options.seed());
         URI endpoint = options.url().resolve("/api/storage/store/batch");
         HttpClient client = HttpClient.newBuilder()
@@ -131,8 +160,8 @@ public final class NodeIngestBenchmark {
                 options.messageBytes(), options.warmupBatches(), options.pregenerate() ? "pre-serialised" : "on-the-fly");
 
         if (options.warmupBatches() > 0) {
-            byte[][] warmup = bodies(json, source, seeds, options.warmupBatches(), options.batchSize(), stripes);
-            Phase w = run(client, endpoint, json, options.concurrency(), warmup.length, i -> warmup[i], false);
+            byte[][] warmup = bodies(encoder, source, seeds, options.warmupBatches(), options.batchSize(), stripes);
+            Phase w = run(client, endpoint, contentType, json, options.concurrency(), warmup.length, i -> warmup[i], false);
             System.out.printf(Locale.ROOT, "warm-up: %,d entries in %.1f s (%,.0f entries/s)%n", w.entries.get(),
                     w.seconds(), w.entries.get() / w.seconds());
         }
@@ -140,26 +169,30 @@ public final class NodeIngestBenchmark {
         Phase measured;
         if (options.pregenerate()) {
             long t = System.nanoTime();
-            byte[][] all = bodies(json, source, seeds, options.batches(), options.batchSize(), stripes);
+            byte[][] all = bodies(encoder, source, seeds, options.batches(), options.batchSize(), stripes);
             long bytes = Arrays.stream(all).mapToLong(b -> b.length).sum();
             System.out.printf(Locale.ROOT, "serialised %d bodies (%,d MB, %,d B/entry) in %.1f s%n", all.length,
                     bytes >> 20, bytes / ((long) options.batches() * options.batchSize()), (System.nanoTime() - t) / 1e9);
-            measured = run(client, endpoint, json, options.concurrency(), all.length, i -> all[i], true);
+            measured = run(client, endpoint, contentType, json, options.concurrency(), all.length, i -> all[i], true);
         } else {
-            measured = run(client, endpoint, json, options.concurrency(), options.batches(),
-                    i -> json.writeValueAsBytes(Map.of("entries",
-                            source.batch(new SplittableRandom(options.seed() + i), options.batchSize(), i % stripes,
-                                    stripes))), true);
+            measured = run(client, endpoint, contentType, json, options.concurrency(), options.batches(),
+                    i -> encoder.encode(source.batch(new SplittableRandom(options.seed() + i), options.batchSize(),
+                            i % stripes, stripes)), true);
         }
         measured.report(options.batchSize());
         System.exit(measured.errors.get() == 0 ? 0 : 1);
     }
 
-    private static byte[][] bodies(JsonMapper json, EntrySource source, SplittableRandom seeds, int n, int size,
+    /** A batch's request body: the binary entry codec or the JSON batch. */
+    interface Encoder {
+        byte[] encode(List<LogEntry> entries);
+    }
+
+    private static byte[][] bodies(Encoder encoder, EntrySource source, SplittableRandom seeds, int n, int size,
             int stripes) {
         byte[][] bodies = new byte[n][];
         for (int i = 0; i < n; i++) {
-            bodies[i] = json.writeValueAsBytes(Map.of("entries", source.batch(seeds.split(), size, i % stripes, stripes)));
+            bodies[i] = encoder.encode(source.batch(seeds.split(), size, i % stripes, stripes));
         }
         return bodies;
     }
@@ -206,7 +239,7 @@ public final class NodeIngestBenchmark {
         }
     }
 
-    private static Phase run(HttpClient client, URI endpoint, JsonMapper json, int concurrency, int batches,
+    private static Phase run(HttpClient client, URI endpoint, String contentType, JsonMapper json, int concurrency, int batches,
             Bodies bodies, boolean progress) throws Exception {
         Phase phase = new Phase(batches);
         AtomicInteger done = new AtomicInteger();
@@ -245,7 +278,7 @@ public final class NodeIngestBenchmark {
                     try {
                         HttpRequest request = HttpRequest.newBuilder(endpoint)
                                 .timeout(Duration.ofSeconds(120))
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", contentType)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i)))
                                 .build();
                         long t = System.nanoTime();
