@@ -31,6 +31,9 @@ if [[ ! -f "$JAR" ]]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 
+# The load generator against this cluster; the rest of the arguments are its options.
+load() { java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" "$@"; }
+
 if ! curl -fsS -o /dev/null --max-time 5 "$GATEWAY/api/health"; then
   echo "The gateway at $GATEWAY is not healthy (or not running). Start the system with ./setup.sh" >&2
   curl -sS --max-time 5 "$GATEWAY/api/health" >&2 || true
@@ -38,8 +41,7 @@ if ! curl -fsS -o /dev/null --max-time 5 "$GATEWAY/api/health"; then
 fi
 
 echo "=== 1. The seed's test: 10,000 logs with diverse source IPs ==="
-java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" \
-  --count 10000 --batch 100 --rate 0 --concurrency 4 --keys 2000 --seed 24 --verify
+load --count 10000 --batch 100 --rate 0 --concurrency 4 --keys 2000 --seed 24 --verify
 
 $seed_only && exit 0
 
@@ -49,8 +51,7 @@ if $warmup; then
   echo
   echo "=== Warm-up: 20 s at 10,000 logs/s (not measured; --no-warmup skips it) ==="
   mkdir -p run
-  if ! java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" \
-      --rate 10000 --duration 20s --batch 1000 --concurrency 8 --keys 5000 --seed 28 --verify > run/warmup.log; then
+  if ! load --rate 10000 --duration 20s --batch 1000 --concurrency 8 --keys 5000 --seed 28 --verify > run/warmup.log; then
     cat run/warmup.log
     echo "The warm-up failed (above); not starting the sustained run." >&2
     exit 1
@@ -60,5 +61,4 @@ fi
 
 echo
 echo "=== 2. Sustained: 10,000 logs/s for 60 s, batches of 1,000 ==="
-java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" \
-  --rate 10000 --duration 60s --batch 1000 --concurrency 8 --keys 5000 --seed 29 --verify "$@"
+load --rate 10000 --duration 60s --batch 1000 --concurrency 8 --keys 5000 --seed 29 --verify "$@"

@@ -71,12 +71,7 @@ class ConcurrentWritesTest {
                 return inserted;
             }));
         }
-        start.countDown();
-        int inserted = 0;
-        for (Future<Integer> f : writers) {
-            inserted += f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        int inserted = releaseAndSum(start, writers, pool);
 
         assertThat(inserted).isEqualTo(WRITERS * 4 * 100 * partitions.size());
         for (String p : partitions) {
@@ -131,12 +126,7 @@ class ConcurrentWritesTest {
                 return stored;
             }));
         }
-        start.countDown();
-        int inserted = 0;
-        for (Future<Integer> f : writers) {
-            inserted += f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        int inserted = releaseAndSum(start, writers, pool);
 
         assertThat(inserted).as("each key inserted exactly once").isEqualTo(newestSent.size());
         for (String p : partitions) {
@@ -160,5 +150,17 @@ class ConcurrentWritesTest {
                         .forEach(e -> assertThat(e.version()).isEqualTo(newestSent.get(p + "/" + e.sequence())));
             }
         }
+    }
+
+    /** Lets the waiting writers go at once and adds up what each reports as inserted. */
+    private static int releaseAndSum(CountDownLatch start, List<Future<Integer>> writers, ExecutorService pool)
+            throws Exception {
+        start.countDown();
+        int inserted = 0;
+        for (Future<Integer> f : writers) {
+            inserted += f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        return inserted;
     }
 }
