@@ -37,7 +37,9 @@ class MembershipIT {
             assertThat(snapshot.member(node).orElseThrow().tokens()).hasSize(150);
             assertThat(snapshot.urlOf(node)).hasValue(TestCluster.get().url(node));
         }
-        assertThat(upInCoordinatorView()).contains("storage-node-1", "storage-node-2", "storage-node-3");
+        // The coordinator hears of joins by event (or, had it missed one, its next reload).
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(upInCoordinatorView())
+                .contains("storage-node-1", "storage-node-2", "storage-node-3"));
     }
 
     @Test

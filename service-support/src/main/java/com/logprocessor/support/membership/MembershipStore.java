@@ -40,8 +40,13 @@ public interface MembershipStore {
 
     void publish(RingEvent event);
 
-    /** Calls {@code listener} for every event published from now on, by anyone. */
-    void subscribe(Consumer<RingEvent> listener);
+    /**
+     * Calls {@code listener} for every event published by anyone once the subscription is live.
+     * Subscribing is asynchronous and events published before it is live are lost, so
+     * {@code onSubscribed} runs each time the subscription becomes live (first time and after a
+     * reconnect): the moment to reload whatever state the caller may have missed.
+     */
+    void subscribe(Consumer<RingEvent> listener, Runnable onSubscribed);
 
     /** Runs {@code action} holding the cluster-wide join lock, waiting at most {@code wait} for it. */
     <T> T withJoinLock(Duration wait, Supplier<T> action);

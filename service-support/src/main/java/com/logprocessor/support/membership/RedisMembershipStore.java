@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -144,14 +147,33 @@ public class RedisMembershipStore implements MembershipStore {
     }
 
     @Override
-    public void subscribe(Consumer<RingEvent> listener) {
-        listeners.addMessageListener((message, pattern) -> {
+    public void subscribe(Consumer<RingEvent> listener, Runnable onSubscribed) {
+        listeners.addMessageListener(new EventListener(listener, onSubscribed), new ChannelTopic(eventsChannel));
+    }
+
+    /** The container tells a listener that is also a {@link SubscriptionListener} when SUBSCRIBE was confirmed. */
+    private final class EventListener implements MessageListener, SubscriptionListener {
+        private final Consumer<RingEvent> listener;
+        private final Runnable onSubscribed;
+
+        EventListener(Consumer<RingEvent> listener, Runnable onSubscribed) {
+            this.listener = listener;
+            this.onSubscribed = onSubscribed;
+        }
+
+        @Override
+        public void onMessage(Message message, byte[] pattern) {
             try {
                 listener.accept(json.readValue(message.getBody(), RingEvent.class));
             } catch (RuntimeException e) {
                 log.warn("Ignoring a malformed ring event: {}", e.getMessage());
             }
-        }, new ChannelTopic(eventsChannel));
+        }
+
+        @Override
+        public void onChannelSubscribed(byte[] channel, long count) {
+            onSubscribed.run();
+        }
     }
 
     @Override

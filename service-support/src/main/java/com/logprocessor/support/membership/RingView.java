@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -111,7 +112,9 @@ public class RingView implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        store.subscribe(event -> executor.execute(() -> apply(event)));
+        // A member that joined after the first load but before the subscription was live would
+        // otherwise wait for the next poll: reload once the subscription is confirmed.
+        store.subscribe(event -> runOnViewThread(() -> apply(event)), () -> runOnViewThread(this::reloadQuietly));
         try {
             // Serve with a real view from the first request on (a failure here is retried by the poll).
             executor.submit(this::reloadQuietly).get(30, TimeUnit.SECONDS);
@@ -138,6 +141,14 @@ public class RingView implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    private void runOnViewThread(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // Stopping: nothing to keep up to date any more.
+        }
     }
 
     private void apply(RingEvent event) {

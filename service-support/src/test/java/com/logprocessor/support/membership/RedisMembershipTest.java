@@ -3,6 +3,7 @@ package com.logprocessor.support.membership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.logprocessor.core.membership.Member;
 import com.logprocessor.core.membership.MemberState;
 import com.logprocessor.core.membership.MembershipSnapshot;
 import com.logprocessor.core.membership.RingEvent;
@@ -17,9 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +74,15 @@ class RedisMembershipTest {
         view.start();
         closeables.add(view::stop);
         return view;
+    }
+
+    /** Subscribes and returns once the subscription is live, so no event after this is missed. */
+    private static List<RingEvent> subscribed(MembershipStore store) {
+        List<RingEvent> events = new CopyOnWriteArrayList<>();
+        AtomicBoolean live = new AtomicBoolean();
+        store.subscribe(events::add, () -> live.set(true));
+        await().atMost(Duration.ofSeconds(5)).untilTrue(live);
+        return events;
     }
 
     private RingLifecycler node(String id) {
@@ -152,8 +165,7 @@ class RedisMembershipTest {
         List<Long> tokens = node.tokens();
         await().atMost(Duration.ofSeconds(1)).until(() -> view.ring().contains("resilient"));
         MembershipStore store = store();
-        List<RingEvent> events = new CopyOnWriteArrayList<>();
-        store.subscribe(events::add);
+        List<RingEvent> events = subscribed(store);
         redis.template().delete(redis.template().keys(properties.keyPrefix() + ":*"));
         assertThat(store.tokensOf("resilient")).isEmpty();
         // The next heartbeat finds its key gone: it registers the same tokens again and says JOIN.
@@ -169,8 +181,7 @@ class RedisMembershipTest {
     void onlyADownNodeCanBeForgotten() {
         RingView view = view();
         MembershipStore store = store();
-        List<RingEvent> events = new CopyOnWriteArrayList<>();
-        store.subscribe(events::add);
+        List<RingEvent> events = subscribed(store);
         RingLifecycler node = node("old");
         node.start();
         assertThat(store.forget("old")).isFalse();
@@ -181,5 +192,32 @@ class RedisMembershipTest {
         assertThat(store.tokensOf("old")).isEmpty();
         await().atMost(Duration.ofSeconds(1)).until(() -> events.stream().map(RingEvent::type).toList()
                 .containsAll(List.of(RingEvent.Type.JOIN, RingEvent.Type.LEAVE, RingEvent.Type.FORGET)));
+    }
+
+    @Test
+    void theViewReloadsWhenItsSubscriptionGoesLiveSoAJoinInTheGapIsNotMissed() {
+        // Subscribing is asynchronous: a node that joins after the view's first load but before
+        // SUBSCRIBE is confirmed publishes its JOIN to nobody. Model that gap: register a member
+        // without an event, then confirm the subscription.
+        MembershipStore redisStore = store();
+        AtomicReference<Runnable> confirm = new AtomicReference<>();
+        MembershipStore gapStore = new ForwardingMembershipStore(redisStore) {
+            @Override
+            public void subscribe(Consumer<RingEvent> listener, Runnable onSubscribed) {
+                confirm.set(onSubscribed);
+            }
+        };
+        RingView view = new RingView(gapStore, properties, new SimpleMeterRegistry(), Clock.systemUTC());
+        view.start();
+        closeables.add(view::stop);
+
+        Clock clock = Clock.systemUTC();
+        redisStore.saveTokens("quiet-joiner", List.of(1L, 2L, 3L));
+        redisStore.heartbeat(new Member("quiet-joiner", "http://127.0.0.1:1/q", List.of(1L, 2L, 3L), MemberState.UP,
+                clock.instant(), clock.instant()), Duration.ofMinutes(1));
+        assertThat(view.snapshot().member("quiet-joiner")).as("no event, no poll yet").isEmpty();
+
+        confirm.get().run();
+        await().atMost(Duration.ofSeconds(2)).until(() -> view.ring().contains("quiet-joiner"));
     }
 }
