@@ -157,15 +157,16 @@ status() {
 }
 
 command="${1:-up}"
+(( $# > 0 )) && shift   # a bare ./setup.sh means "up"; shift would fail (and set -e exit) with no arguments
 case "$command" in
   -h|--help|help)
     sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     if [[ -f "$LOCAL_CLUSTER_JAR" ]]; then say ""; java -jar "$LOCAL_CLUSTER_JAR" help; fi
     ;;
-  up) shift; up "$@" ;;
-  -*) up "$@" ;;
+  up) up "$@" ;;
+  -*) up "$command" "$@" ;;
   down) down ;;
   status) status ;;
   build) build ;;
-  *) local_cluster "$@" ;;
+  *) local_cluster "$command" "$@" ;;
 esac
