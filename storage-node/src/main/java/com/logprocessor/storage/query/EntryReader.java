@@ -15,6 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class EntryReader {
 
+    /** The entries of a source IP that the partial index {@code log_entries_source_ip_ts_idx} holds (V3). */
+    static final String SOURCE_IP_NOT_THE_KEY = "source_ip = ? AND source_ip <> partition_key";
+
+    private static final String NEWEST_FIRST = " ORDER BY ts DESC, ts_nanos DESC, partition_key, sequence LIMIT ?";
+
     private final JdbcTemplate jdbc;
     private final EntryRows rows;
 
@@ -30,14 +35,37 @@ public class EntryReader {
 
     /**
      * Only the given filters become predicates, so each query gets the plan its filters call for
-     * (the (source_ip, ts) index, the ts index walked newest first, or the partition's rows; with
+     * (the partition's rows by primary key, the BRIN time index, the source-IP index; with
      * {@code afterSequence} the primary key walked in sequence order).
      * Timestamp bounds compare at microsecond precision, the precision of {@code timestamptz}.
+     *
+     * <p>A source IP without a partition key reads two disjoint halves, each newest first and cut at
+     * the limit, then merged: the partition whose key is that IP (where most of its entries are,
+     * found by the primary key), and the entries whose key is something else (the partial
+     * source-IP index, which leaves out the first half so the hot path inserts into one B-tree
+     * less; see migration V3).
      */
     public List<LogEntry> query(EntryQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(EntryRows.COLUMNS).append(" FROM log_entries WHERE true");
         List<Object> args = new ArrayList<>();
-        if (q.sourceIp() != null) {
+        String sql;
+        if (q.sourceIp() != null && q.partitionKey() == null && q.afterSequence() == null) {
+            String keyedByIp = select(q, "partition_key = ? AND source_ip = ?", List.of(q.sourceIp(), q.sourceIp()), args);
+            String keyedOtherwise = select(q, SOURCE_IP_NOT_THE_KEY, List.of(q.sourceIp()), args);
+            sql = "SELECT * FROM ((" + keyedByIp + ") UNION ALL (" + keyedOtherwise + ")) AS e" + NEWEST_FIRST;
+            args.add(q.limit());
+        } else {
+            sql = select(q, null, List.of(), args);
+        }
+        return jdbc.query(sql, rows.mapper(), args.toArray());
+    }
+
+    /** One SELECT with the query's filters; {@code where} (with its {@code whereArgs}) replaces the source IP filter. */
+    private static String select(EntryQuery q, String where, List<Object> whereArgs, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(EntryRows.COLUMNS).append(" FROM log_entries WHERE true");
+        if (where != null) {
+            sql.append(" AND ").append(where);
+            args.addAll(whereArgs);
+        } else if (q.sourceIp() != null) {
             sql.append(" AND source_ip = ?");
             args.add(q.sourceIp());
         }
@@ -64,10 +92,10 @@ public class EntryReader {
             sql.append(" AND sequence > ? ORDER BY sequence LIMIT ?");
             args.add(q.afterSequence());
         } else {
-            sql.append(" ORDER BY ts DESC, ts_nanos DESC, partition_key, sequence LIMIT ?");
+            sql.append(NEWEST_FIRST);
         }
         args.add(q.limit());
-        return jdbc.query(sql.toString(), rows.mapper(), args.toArray());
+        return sql.toString();
     }
 
     /** Entries stored: the sum of the segment digests' counts (one row per segment, kept in step with every write). */

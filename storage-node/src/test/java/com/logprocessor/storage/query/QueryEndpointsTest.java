@@ -8,6 +8,9 @@ import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.storage.testing.StorageHttp;
 import com.logprocessor.storage.testing.StorageNodeTest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +34,9 @@ class QueryEndpointsTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     StorageHttp http;
     String key;
@@ -81,6 +89,69 @@ class QueryEndpointsTest {
                 .extracting(LogEntry::sequence).containsExactly(12L, 11L, 10L);
         assertThat(query("sourceIp=" + StorageHttp.encode(ip) + "&level=WARN&from=2031-05-01T12:00:10%2B02:00"))
                 .extracting(LogEntry::sequence).containsExactly(27L, 21L, 15L);
+    }
+
+    @Test
+    void aSourceIpFindsItsEntriesWhetherOrNotTheyAreKeyedByIt() {
+        // Most entries are keyed by their source IP (the default partition key); some name a
+        // partitionId. The two halves are stored and indexed differently (V3): a query sees both.
+        String source = "198.51.100." + (1 + new java.util.Random().nextInt(254));
+        String other = partition("tenant");
+        List<LogEntry> keyedByIp = new ArrayList<>();
+        List<LogEntry> keyedOtherwise = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            // Interleaved in time: odd seconds under the IP's own key, even ones under another key.
+            keyedByIp.add(new LogEntry(UUID.randomUUID(), source, i, t0.plusSeconds(2L * i - 1),
+                    i % 2 == 0 ? LogLevel.ERROR : LogLevel.INFO, source, "svc", "own" + i, Map.of(),
+                    new LamportVersion(1, "c")));
+            keyedOtherwise.add(new LogEntry(UUID.randomUUID(), other, i, t0.plusSeconds(2L * i),
+                    i % 2 == 0 ? LogLevel.ERROR : LogLevel.INFO, source, "svc", "other" + i, Map.of(),
+                    new LamportVersion(1, "c")));
+        }
+        // Under the IP's key but from another source: not a match.
+        keyedByIp.add(new LogEntry(UUID.randomUUID(), source, 7, t0.plusSeconds(100), LogLevel.ERROR,
+                "203.0.113.9", "svc", "not from the IP", Map.of(), new LamportVersion(1, "c")));
+        http.storeBatch(keyedByIp).expect(200);
+        http.storeBatch(keyedOtherwise).expect(200);
+
+        assertThat(query("sourceIp=" + source + "&limit=20")).extracting(LogEntry::message).containsExactly(
+                "other6", "own6", "other5", "own5", "other4", "own4", "other3", "own3", "other2", "own2",
+                "other1", "own1");
+        // The limit applies to the merged, newest-first result, not to each half.
+        assertThat(query("sourceIp=" + source + "&limit=3")).extracting(LogEntry::message)
+                .containsExactly("other6", "own6", "other5");
+        assertThat(query("sourceIp=" + source + "&level=ERROR&to=" + t0.plusSeconds(11)))
+                .extracting(LogEntry::message).containsExactly("other4", "own4", "other2", "own2");
+        assertThat(query("sourceIp=" + source + "&partitionKey=" + other + "&limit=2"))
+                .extracting(LogEntry::message).containsExactly("other6", "other5");
+    }
+
+    @Test
+    void theEntriesNotKeyedByTheirSourceIpAreFoundThroughThePartialIndex() {
+        // The planner uses a partial index only if the query's predicate implies the index's;
+        // with sequential scans off, anything but the index would show as a Seq Scan.
+        String plan = jdbc.execute((ConnectionCallback<String>) con -> {
+            try (Statement st = con.createStatement()) {
+                st.execute("SET enable_seqscan = off");
+            }
+            StringBuilder lines = new StringBuilder();
+            try (PreparedStatement ps = con.prepareStatement("EXPLAIN SELECT * FROM log_entries WHERE "
+                    + EntryReader.SOURCE_IP_NOT_THE_KEY + " ORDER BY ts DESC LIMIT 10")) {
+                ps.setString(1, ip);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        lines.append(rs.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                try (Statement st = con.createStatement()) {
+                    st.execute("RESET enable_seqscan");
+                }
+            }
+            return lines.toString();
+        });
+
+        assertThat(plan).contains("log_entries_source_ip_ts_idx").doesNotContain("Seq Scan");
     }
 
     @Test
