@@ -35,7 +35,7 @@ public final class LocalClusterCli {
     private boolean classDataSharing = true;
     private java.util.Set<String> services;
 
-    private LocalClusterCli(PrintStream out) {
+    LocalClusterCli(PrintStream out) {
         this.out = out;
     }
 
@@ -249,7 +249,8 @@ public final class LocalClusterCli {
         if (Files.isDirectory(runDir)) {
             try (var walk = Files.walk(runDir)) {
                 for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    if (!p.getFileName().toString().equals(".lock")) {
+                    // The folder itself and its lock stay: this command holds the lock.
+                    if (!p.equals(runDir) && !p.getFileName().toString().equals(".lock")) {
                         Files.deleteIfExists(p);
                     }
                 }
