@@ -53,21 +53,23 @@ public class EntryReader {
             String keyedOtherwise = select(q, SOURCE_IP_NOT_THE_KEY, List.of(q.sourceIp()), args);
             sql = "SELECT * FROM ((" + keyedByIp + ") UNION ALL (" + keyedOtherwise + ")) AS e" + NEWEST_FIRST;
             args.add(q.limit());
+        } else if (q.sourceIp() != null) {
+            sql = select(q, "source_ip = ?", List.of(q.sourceIp()), args);
         } else {
             sql = select(q, null, List.of(), args);
         }
         return jdbc.query(sql, rows.mapper(), args.toArray());
     }
 
-    /** One SELECT with the query's filters; {@code where} (with its {@code whereArgs}) replaces the source IP filter. */
-    private static String select(EntryQuery q, String where, List<Object> whereArgs, List<Object> args) {
+    /**
+     * One SELECT with the query's filters but the source IP, which the caller gives as
+     * {@code sourceFilter} (with its {@code sourceArgs}; null for none), since it decides how to split it.
+     */
+    private static String select(EntryQuery q, String sourceFilter, List<Object> sourceArgs, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT ").append(EntryRows.COLUMNS).append(" FROM log_entries WHERE true");
-        if (where != null) {
-            sql.append(" AND ").append(where);
-            args.addAll(whereArgs);
-        } else if (q.sourceIp() != null) {
-            sql.append(" AND source_ip = ?");
-            args.add(q.sourceIp());
+        if (sourceFilter != null) {
+            sql.append(" AND ").append(sourceFilter);
+            args.addAll(sourceArgs);
         }
         if (q.partitionKey() != null) {
             sql.append(" AND partition_key = ?");
