@@ -18,6 +18,8 @@ final class MetricCatalog {
             // storage-coordinator
             "coordinator_write_seconds",
             "coordinator_replica_write_seconds",
+            "coordinator_batch_seconds",
+            "coordinator_batch_queued_seconds",
             "resilience4j_circuitbreaker_calls_seconds",
             // every service watching the ring
             "ring_event_propagation_seconds",

@@ -58,6 +58,8 @@ public class IngestPipeline {
     private final LamportClock lamport;
     private final Clock clock;
     private final Timer ingestToDurable;
+    private final Timer queued;
+    private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -79,14 +81,24 @@ public class IngestPipeline {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60))
                 .register(meters);
+        this.queued = Timer.builder("coordinator.batch.queued")
+                .description("Age of a batch's oldest record when the coordinator starts on it: time spent in Kafka"
+                        + " waiting for a consumer")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     /** Writes a batch (records of any partitions, each partition's in offset order) and checkpoints it. */
     public void process(List<ConsumerRecord<String, byte[]>> records, int generation) {
+        long started = clock.millis();
+        long oldest = started;
         Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
         for (ConsumerRecord<String, byte[]> r : records) {
             byPartition.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r);
+            oldest = Math.min(oldest, r.timestamp());
         }
+        queued.record(Math.max(0, started - oldest), TimeUnit.MILLISECONDS);
+        Timer.Sample phase = Timer.start(meters);
         List<Placement> placements = new ArrayList<>(records.size());
         List<DeadLetter> unreadable = new ArrayList<>();
         Map<Integer, SequenceRegistry.Assignment> assignments = new LinkedHashMap<>();
@@ -112,6 +124,7 @@ public class IngestPipeline {
             }
         }
         deadLetters.park("unreadable", unreadable);
+        phase = next(phase, "sequence");
 
         List<WriteReport.Failed> failed = writeWithRetries(placements);
         List<DeadLetter> parked = new ArrayList<>();
@@ -122,12 +135,24 @@ public class IngestPipeline {
             count(f.placement().consistency(), "dlq");
         }
         deadLetters.park("failed", parked);
+        phase = next(phase, "replicate");
 
-        for (Map.Entry<Integer, List<ConsumerRecord<String, byte[]>>> part : byPartition.entrySet()) {
-            List<ConsumerRecord<String, byte[]>> rs = part.getValue();
-            sequences.checkpoint(part.getKey(), assignments.get(part.getKey()).counters(),
-                    rs.get(rs.size() - 1).offset() + 1, generation);
-        }
+        List<SequenceRegistry.Checkpoint> checkpoints = new ArrayList<>(byPartition.size());
+        byPartition.forEach((partition, rs) -> checkpoints.add(new SequenceRegistry.Checkpoint(partition,
+                assignments.get(partition).counters(), rs.get(rs.size() - 1).offset() + 1)));
+        sequences.checkpoint(checkpoints, generation);
+        next(phase, "checkpoint");
+    }
+
+    /** Ends one phase of a batch (reading and numbering, replicating, checkpointing) and starts the next. */
+    private Timer.Sample next(Timer.Sample phase, String name) {
+        phase.stop(phases.computeIfAbsent(name, n -> Timer.builder("coordinator.batch")
+                .description("One phase of a consumed batch: sequence (read and number), replicate (all write"
+                        + " rounds), checkpoint (sequences and offset to Redis)")
+                .tag("phase", n)
+                .publishPercentiles(0.5, 0.99)
+                .register(meters)));
+        return Timer.start(meters);
     }
 
     private List<WriteReport.Failed> writeWithRetries(List<Placement> placements) {

@@ -30,17 +30,32 @@ import org.springframework.data.redis.core.script.RedisScript;
  */
 public class SequenceRegistry {
 
-    /** Checkpoints atomically; refuses (returns 0) if a newer generation already checkpointed. */
+    /**
+     * Checkpoints the partitions of one batch atomically, in one round trip: KEYS are each
+     * partition's counters and checkpoint keys, ARGV the generation, then per partition its next
+     * offset, the number of counter arguments and the counters. Refuses all (returns 0) if a newer
+     * generation checkpointed any of them: the generation is the whole group's, so a consumer that
+     * is stale for one partition is stale for all. Counters go in one HSET per 1,000 keys (Lua's
+     * unpack is bounded by its C stack); an HSET per key made this script Redis's main cost.
+     */
     private static final RedisScript<Long> CHECKPOINT = RedisScript.of("""
-            local current = redis.call('GET', KEYS[2])
-            if current then
-              local generation = tonumber(string.match(current, ':(-?%d+)$'))
-              if generation and generation > tonumber(ARGV[2]) then return 0 end
+            local generation = tonumber(ARGV[1])
+            for k = 2, #KEYS, 2 do
+              local current = redis.call('GET', KEYS[k])
+              if current then
+                local stored = tonumber(string.match(current, ':(-?%d+)$'))
+                if stored and stored > generation then return 0 end
+              end
             end
-            for i = 3, #ARGV, 2 do
-              redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+            local a = 2
+            for k = 1, #KEYS, 2 do
+              local offset, last = ARGV[a], a + 1 + tonumber(ARGV[a + 1])
+              for i = a + 2, last, 2000 do
+                redis.call('HSET', KEYS[k], unpack(ARGV, i, math.min(i + 1999, last)))
+              end
+              redis.call('SET', KEYS[k + 1], offset .. ':' .. ARGV[1])
+              a = last + 1
             end
-            redis.call('SET', KEYS[2], ARGV[1] .. ':' .. ARGV[2])
             return 1
             """, Long.class);
 
@@ -62,8 +77,8 @@ public class SequenceRegistry {
 
     /** Thrown when a newer consumer generation owns the partition: this consumer must stop. */
     public static class FencedException extends RuntimeException {
-        public FencedException(int partition, int generation) {
-            super("partition " + partition + " was checkpointed by a newer generation than " + generation);
+        public FencedException(List<Integer> partitions, int generation) {
+            super("partitions " + partitions + " (some or all) were checkpointed by a newer generation than " + generation);
         }
     }
 
@@ -115,25 +130,48 @@ public class SequenceRegistry {
         return new Assignment(sequences, touched);
     }
 
+    /** What one partition's checkpoint records: the counters a batch left and the first offset not yet written. */
+    public record Checkpoint(int partition, Map<String, Long> counters, long nextOffset) {
+    }
+
     /**
      * Records that every record of the partition before {@code nextOffset} is written, and the
      * counters they left. Throws {@link FencedException} if a newer generation owns it.
      */
     public void checkpoint(int partition, Map<String, Long> counters, long nextOffset, int generation) {
-        List<String> args = new ArrayList<>(2 + counters.size() * 2);
-        args.add(Long.toString(nextOffset));
-        args.add(Integer.toString(generation));
-        counters.forEach((key, value) -> {
-            args.add(key);
-            args.add(Long.toString(value));
-        });
-        Long applied = redis.execute(CHECKPOINT, List.of(countersKey(partition), checkpointKey(partition)),
-                args.toArray());
-        if (applied == null || applied == 0) {
-            forget(partition);
-            throw new FencedException(partition, generation);
+        checkpoint(List.of(new Checkpoint(partition, counters, nextOffset)), generation);
+    }
+
+    /**
+     * Checkpoints several partitions (one batch's) in one atomic step. Throws
+     * {@link FencedException}, and records none of them, if a newer generation owns any.
+     */
+    public void checkpoint(List<Checkpoint> checkpoints, int generation) {
+        if (checkpoints.isEmpty()) {
+            return;
         }
-        cache(partition).putAll(counters);
+        List<String> keys = new ArrayList<>(checkpoints.size() * 2);
+        List<String> args = new ArrayList<>();
+        args.add(Integer.toString(generation));
+        for (Checkpoint c : checkpoints) {
+            keys.add(countersKey(c.partition()));
+            keys.add(checkpointKey(c.partition()));
+            args.add(Long.toString(c.nextOffset()));
+            args.add(Integer.toString(c.counters().size() * 2));
+            c.counters().forEach((key, value) -> {
+                args.add(key);
+                args.add(Long.toString(value));
+            });
+        }
+        Long applied = redis.execute(CHECKPOINT, keys, args.toArray());
+        if (applied == null || applied == 0) {
+            List<Integer> partitions = checkpoints.stream().map(Checkpoint::partition).toList();
+            partitions.forEach(this::forget);
+            throw new FencedException(partitions, generation);
+        }
+        for (Checkpoint c : checkpoints) {
+            cache(c.partition()).putAll(c.counters());
+        }
     }
 
     private Cache<String, Long> cache(int partition) {
