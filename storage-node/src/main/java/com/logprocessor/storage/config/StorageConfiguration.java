@@ -8,12 +8,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling // DigestJournal's fold, ScheduledVerification
 @EnableConfigurationProperties({StorageNodeProperties.class, SegmentProperties.class, WriteProperties.class,
-        DigestVerificationProperties.class})
+        DigestVerificationProperties.class, DigestJournalProperties.class})
 public class StorageConfiguration implements WebMvcConfigurer {
 
     /** Store batches come from coordinators in the internal wire format (JSON is accepted too). */

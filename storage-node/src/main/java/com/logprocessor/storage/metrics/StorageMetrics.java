@@ -1,6 +1,7 @@
 package com.logprocessor.storage.metrics;
 
 import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.store.DigestJournal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +29,7 @@ public class StorageMetrics {
 
     public StorageMetrics(MeterRegistry registry, StorageNodeProperties node, JdbcTemplate jdbc) {
         String nodeId = node.id();
-        Long stored = jdbc.queryForObject("SELECT coalesce(sum(entry_count), 0) FROM segment_digests", Long.class);
+        Long stored = jdbc.queryForObject(DigestJournal.STORED_ENTRIES, Long.class);
         logCount.set(stored == null ? 0 : stored);
         Gauge.builder("storage.node.log.count", logCount, AtomicLong::get)
                 .description("Entries stored on this node")

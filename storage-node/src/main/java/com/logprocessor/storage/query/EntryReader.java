@@ -2,6 +2,7 @@ package com.logprocessor.storage.query;
 
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogLevel;
+import com.logprocessor.storage.store.DigestJournal;
 import com.logprocessor.storage.store.EntryRows;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public class EntryReader {
 
     /** Entries stored: the sum of the segment digests' counts (one row per segment, kept in step with every write). */
     public long count() {
-        Long count = jdbc.queryForObject("SELECT coalesce(sum(entry_count), 0) FROM segment_digests", Long.class);
+        Long count = jdbc.queryForObject(DigestJournal.STORED_ENTRIES, Long.class);
         return count == null ? 0 : count;
     }
 }

@@ -6,6 +6,7 @@ import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.core.merkle.Segments;
 import com.logprocessor.storage.metrics.StorageMetrics;
 import com.logprocessor.storage.repair.VerificationReport.Mismatch;
+import com.logprocessor.storage.store.DigestJournal;
 import com.logprocessor.storage.store.EntryRows;
 import com.logprocessor.storage.store.PartitionLocks;
 import java.sql.PreparedStatement;
@@ -51,6 +52,8 @@ public class DigestVerifier {
               (SELECT partition_key AS k FROM log_entries WHERE partition_key > ? ORDER BY partition_key LIMIT 1)
               UNION ALL
               (SELECT partition_key FROM segment_digests WHERE partition_key > ? ORDER BY partition_key LIMIT 1)
+              UNION ALL
+              (SELECT min(u.k) FROM segment_digest_journal j, unnest(j.partition_keys) AS u(k) WHERE u.k > ?)
             ) AS candidates""";
 
     private final JdbcTemplate jdbc;
@@ -58,12 +61,13 @@ public class DigestVerifier {
     private final EntryRows rows;
     private final Segments segments;
     private final StorageMetrics metrics;
+    private final DigestJournal journal;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate write;
     private final ReentrantLock running = new ReentrantLock();
 
     public DigestVerifier(DataSource dataSource, JdbcTemplate jdbc, EntryRows rows, Segments segments,
-            StorageMetrics metrics, PlatformTransactionManager txManager) {
+            StorageMetrics metrics, DigestJournal journal, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
         // Streams a partition's rows in chunks (a cursor: PostgreSQL's driver honours the fetch size
         // inside a transaction) instead of materialising a large partition in memory.
@@ -72,6 +76,7 @@ public class DigestVerifier {
         this.rows = rows;
         this.segments = segments;
         this.metrics = metrics;
+        this.journal = journal;
         this.snapshot = new TransactionTemplate(txManager);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -103,7 +108,7 @@ public class DigestVerifier {
         } else {
             String after = "";
             String key;
-            while ((key = jdbc.queryForObject(NEXT_PARTITION, String.class, after, after)) != null) {
+            while ((key = jdbc.queryForObject(NEXT_PARTITION, String.class, after, after, after)) != null) {
                 verifyPartition(key, correct, totals);
                 after = key;
             }
@@ -166,7 +171,7 @@ public class DigestVerifier {
 
     private Scan scan(String partitionKey) {
         Map<Long, SegmentDigest> stored = new TreeMap<>();
-        jdbc.query("SELECT segment, hash, entry_count FROM segment_digests WHERE partition_key = ?",
+        jdbc.query("SELECT segment, hash, entry_count FROM current_segment_digests WHERE partition_key = ?",
                 rs -> {
                     stored.put(rs.getLong(1), new SegmentDigest(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
                 }, partitionKey);
@@ -200,6 +205,9 @@ public class DigestVerifier {
     private int correct(String partitionKey, TreeSet<Long> toFix) {
         return write.execute(status -> jdbc.execute((ConnectionCallback<Integer>) con -> {
             PartitionLocks.lockExclusive(con, List.of(partitionKey));
+            // No write of the partition can commit now; fold what the last ones journaled, so the
+            // stored digests below are complete and a later fold cannot add a change twice.
+            journal.fold();
             int changed = 0;
             long countDelta = 0;
             for (long segment : toFix) {

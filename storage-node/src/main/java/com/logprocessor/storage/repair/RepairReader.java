@@ -27,7 +27,7 @@ public class RepairReader {
     private static final String PARTITIONS = """
             SELECT d.partition_key, sum(d.entry_count) AS entry_count,
                    (SELECT max(e.sequence) FROM log_entries e WHERE e.partition_key = d.partition_key) AS max_sequence
-            FROM segment_digests d
+            FROM current_segment_digests d
             WHERE d.partition_key > ?
             GROUP BY d.partition_key
             ORDER BY d.partition_key
@@ -60,7 +60,7 @@ public class RepairReader {
     }
 
     List<SegmentDigest> digestsOf(String partitionKey) {
-        return jdbc.query("SELECT segment, hash, entry_count FROM segment_digests WHERE partition_key = ? ORDER BY segment",
+        return jdbc.query("SELECT segment, hash, entry_count FROM current_segment_digests WHERE partition_key = ? ORDER BY segment",
                 (rs, i) -> new SegmentDigest(rs.getLong(1), rs.getLong(2), rs.getLong(3)), partitionKey);
     }
 
@@ -69,7 +69,7 @@ public class RepairReader {
         long last = segments.lastSequence(segment);
         return snapshot.execute(status -> {
             SegmentDigest digest = jdbc.query(
-                    "SELECT hash, entry_count FROM segment_digests WHERE partition_key = ? AND segment = ?",
+                    "SELECT hash, entry_count FROM current_segment_digests WHERE partition_key = ? AND segment = ?",
                     (rs, i) -> new SegmentDigest(segment, rs.getLong(1), rs.getLong(2)), partitionKey, segment)
                     .stream().findFirst().orElse(SegmentDigest.empty(segment));
             List<LogEntry> entries = jdbc.query("SELECT " + EntryRows.COLUMNS

@@ -25,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -48,15 +47,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>An existing row is only changed (replaced by a newer version) by a writer holding its
  *       partition's advisory lock exclusively ({@link PartitionLocks}), so the version and content
  *       hash it read cannot change before it commits: XOR old hash out, new hash in is exact.</li>
- *   <li>Digest changes are deltas (XOR, +), which commute: concurrent writers of one segment
- *       apply them in any order and the row lock of the digest row makes each atomic.</li>
+ *   <li>Digest changes are deltas (XOR, +), which commute: each write appends its changes to the
+ *       {@link DigestJournal} in its own transaction (one row, no digest row locked), and folds
+ *       apply them in any order.</li>
  * </ul>
  *
  * <p>Two paths, so that the hot path (the coordinator's fresh entries) pays for no reads:
  * <ol>
  *   <li><b>Fast</b>: assume every key is new. Take the partitions' locks <i>shared</i> (fast
  *       writers never wait for each other), {@code COPY} all rows in binary (sorted by key, so two
- *       batches racing for the same new keys queue instead of deadlocking), add the digests.
+ *       batches racing for the same new keys queue instead of deadlocking), journal the digest changes.
  *       If any key or id is already stored (or repeated in the batch), a unique index refuses the
  *       copy and the whole transaction rolls back; the batch then takes the careful path.</li>
  *   <li><b>Careful</b> (replays, repairs, redeliveries, conflicts): take the locks
@@ -109,21 +109,10 @@ public class EntryWriter {
     private static final String KEYS_OF_IDS =
             "SELECT id, partition_key, sequence FROM log_entries WHERE id = ANY(?::uuid[])";
 
-    private static final String ADD_DIGESTS = """
-            INSERT INTO segment_digests AS d (partition_key, segment, hash, entry_count)
-            SELECT * FROM unnest(?::text[], ?::bigint[], ?::bigint[], ?::bigint[])
-            ON CONFLICT (partition_key, segment) DO UPDATE
-            SET hash = d.hash # EXCLUDED.hash, entry_count = d.entry_count + EXCLUDED.entry_count""";
-
-    /** Key order: rows and digest rows are always written in it (no lock-order cycles between batches). */
+    /** Key order: rows are always written in it (no lock-order cycles between batches). */
     private static final Comparator<LogEntry> KEY_ORDER = (a, b) -> {
         int byPartition = a.partitionKey().compareTo(b.partitionKey());
         return byPartition != 0 ? byPartition : Long.compare(a.sequence(), b.sequence());
-    };
-
-    private static final Comparator<SegmentKey> SEGMENT_ORDER = (a, b) -> {
-        int byPartition = a.partitionKey().compareTo(b.partitionKey());
-        return byPartition != 0 ? byPartition : Long.compare(a.segment(), b.segment());
     };
 
     private record Stored(UUID id, LamportVersion version, long hash) {
@@ -136,14 +125,16 @@ public class EntryWriter {
     private final TransactionTemplate tx;
     private final EntryRows rows;
     private final Segments segments;
+    private final DigestJournal journal;
     private final Counter fallbacks;
 
     public EntryWriter(JdbcTemplate jdbc, TransactionTemplate tx, EntryRows rows, Segments segments,
-            MeterRegistry meters, StorageNodeProperties node) {
+            DigestJournal journal, MeterRegistry meters, StorageNodeProperties node) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.rows = rows;
         this.segments = segments;
+        this.journal = journal;
         this.fallbacks = Counter.builder("storage.node.write.careful")
                 .description("Batches that held already stored keys or ids, so the optimistic all-new insert was"
                         + " rolled back and the batch applied key by key against the stored versions")
@@ -244,8 +235,7 @@ public class EntryWriter {
                 copy.cancelCopy();
             }
         }
-        execute(con, ADD_DIGESTS, new Object[] {batch.digestKeys(), batch.digestSegments(), batch.digestHashes(),
-                batch.digestCounts()});
+        journal.append(con, batch.digestKeys(), batch.digestSegments(), batch.digestHashes(), batch.digestCounts());
         return new StoreResult(batch.entries(), 0, 0, List.of());
     }
 
@@ -371,26 +361,20 @@ public class EntryWriter {
     }
 
     private void addDigests(Connection con, DigestDeltas deltas) throws SQLException {
-        // Digest rows in key order too: concurrent batches lock common digest rows in the same order.
-        Map<SegmentKey, SegmentDigest> changes = new TreeMap<>(SEGMENT_ORDER);
-        changes.putAll(deltas.deltas());
-        if (changes.isEmpty()) {
-            return;
-        }
-        int n = changes.size();
+        int n = deltas.deltas().size();
         String[] keys = new String[n];
         long[] segmentNumbers = new long[n];
         long[] hashes = new long[n];
         long[] counts = new long[n];
         int i = 0;
-        for (Map.Entry<SegmentKey, SegmentDigest> e : changes.entrySet()) {
+        for (Map.Entry<SegmentKey, SegmentDigest> e : deltas.deltas().entrySet()) {
             keys[i] = e.getKey().partitionKey();
             segmentNumbers[i] = e.getKey().segment();
             hashes[i] = e.getValue().hash();
             counts[i] = e.getValue().count();
             i++;
         }
-        execute(con, ADD_DIGESTS, new Object[] {keys, segmentNumbers, hashes, counts});
+        journal.append(con, keys, segmentNumbers, hashes, counts);
     }
 
     /** One array per column of {@link #ROWS}, in its order. */

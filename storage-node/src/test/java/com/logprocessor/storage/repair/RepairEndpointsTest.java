@@ -12,6 +12,7 @@ import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.PartitionSummary;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
+import com.logprocessor.storage.store.DigestJournal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,9 @@ class RepairEndpointsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DigestJournal journal;
 
     StorageHttp http;
     String prefix;
@@ -95,6 +99,7 @@ class RepairEndpointsTest {
     @Test
     void verificationFindsAndCorrectsAWrongDigest() {
         SegmentDigest right = Digests.stored(http, a).digests().get(1);
+        journal.fold(); // the digests are in segment_digests now, where a fault could hit them
         jdbc.update("UPDATE segment_digests SET hash = hash # 42 WHERE partition_key = ? AND segment = 1", a);
         jdbc.update("DELETE FROM segment_digests WHERE partition_key = ? AND segment = 2", a);
         jdbc.update("UPDATE log_entries SET content_hash = 7 WHERE partition_key = ? AND sequence = 5", a);

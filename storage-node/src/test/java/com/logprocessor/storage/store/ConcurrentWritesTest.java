@@ -45,6 +45,9 @@ class ConcurrentWritesTest {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    DigestJournal journal;
+
     @Test
     void concurrentFreshBatchesIntoTheSamePartitionsAreAllInserted() throws Exception {
         StorageHttp http = new StorageHttp(port, json);
@@ -126,7 +129,24 @@ class ConcurrentWritesTest {
                 return stored;
             }));
         }
-        int inserted = releaseAndSum(start, writers, pool);
+        // The digest journal is folded over and over while the writers race.
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ExecutorService folder = Executors.newSingleThreadExecutor();
+        Future<Integer> folded = folder.submit(() -> {
+            int changed = 0;
+            while (writing.get()) {
+                changed += journal.fold();
+            }
+            return changed;
+        });
+        int inserted;
+        try {
+            inserted = releaseAndSum(start, writers, pool);
+        } finally {
+            writing.set(false);
+            folder.shutdown();
+        }
+        assertThat(folded.get()).as("digest rows changed by folds during the race").isPositive();
 
         assertThat(inserted).as("each key inserted exactly once").isEqualTo(newestSent.size());
         for (String p : partitions) {

@@ -14,7 +14,9 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"server.address=127.0.0.1", "storage.digests.verification.scheduled=false"})
+        properties = {"server.address=127.0.0.1", "storage.digests.verification.scheduled=false",
+                // Tests fold the digest journal themselves (DigestJournal.fold), when they mean to.
+                "storage.digests.journal.fold-interval=1h"})
 @ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
 public @interface StorageNodeTest {
 }
