@@ -101,7 +101,7 @@ public class EntryReader {
         return sql.toString();
     }
 
-    /** Entries stored: the sum of the segment digests' counts (one row per segment, kept in step with every write). */
+    /** Entries stored: the sum of the segment digests' counts, folded and still journaled (kept in step with every write). */
     public long count() {
         Long count = jdbc.queryForObject(DigestJournal.STORED_ENTRIES, Long.class);
         return count == null ? 0 : count;
