@@ -19,7 +19,9 @@ public class KafkaTopicsAutoConfiguration {
                 TopicBuilder.name(topics.ingest()).partitions(topics.ingestPartitions()).replicas(topics.replicas())
                         .config("min.insync.replicas", "1").build(),
                 TopicBuilder.name(topics.dlq()).partitions(1).replicas(topics.replicas()).build(),
-                TopicBuilder.name(topics.readRepairs()).partitions(3).replicas(topics.replicas()).build());
+                TopicBuilder.name(topics.readRepairs()).partitions(3).replicas(topics.replicas()).build(),
+                TopicBuilder.name(topics.hints()).partitions(HintRecords.PARTITIONS).replicas(topics.replicas())
+                        .config("min.insync.replicas", "1").build());
     }
 
 }

@@ -11,8 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * them the same way, so whichever starts first creates them with the right shape.
  *
  * @param ingest entries accepted by the gateway, keyed by partition key ({@code logs.ingest})
- * @param dlq entries that could not meet their consistency level after retries ({@code logs.dlq})
+ * @param dlq entries that can never be stored: unreadable records, entries every replica refused ({@code logs.dlq})
  * @param readRepairs stale replicas found by reads ({@code read-repairs})
+ * @param hints writes a replica missed, for the hint manager ({@code logs.hints}; see {@link HintRecords})
  * @param ingestPartitions partitions of the ingest topic: the unit of parallelism of the
  *        coordinators, and of per-key sequence ownership. Changing it moves keys between
  *        partitions, so it is fixed for the life of a cluster
@@ -24,6 +25,7 @@ public record TopicsProperties(
         @DefaultValue("logs.ingest") @NotBlank String ingest,
         @DefaultValue("logs.dlq") @NotBlank String dlq,
         @DefaultValue("read-repairs") @NotBlank String readRepairs,
+        @DefaultValue("logs.hints") @NotBlank String hints,
         @DefaultValue("12") @Min(1) int ingestPartitions,
         @DefaultValue("1") @Min(1) short replicas) {
 }
