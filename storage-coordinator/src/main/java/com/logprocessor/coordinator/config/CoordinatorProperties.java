@@ -1,7 +1,6 @@
 package com.logprocessor.coordinator.config;
 
 import com.logprocessor.core.consistency.ConsistencyLevel;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,10 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param consumers Kafka listener threads (each owns some partitions of logs.ingest)
  * @param connectTimeout connecting to a storage node
  * @param replicaTimeout one batch write to one storage node
- * @param writeAttempts rounds of writing an entry whose consistency level was not met before it
- *        goes to logs.dlq (each round re-reads the ring)
- * @param retryBackoff pause before the second round, multiplied by {@code retryBackoffMultiplier}
- *        for each further one
  */
 @Validated
 @ConfigurationProperties("coordinator")
@@ -32,8 +27,5 @@ public record CoordinatorProperties(
         @DefaultValue("QUORUM") @NotNull ConsistencyLevel defaultConsistency,
         @DefaultValue("3") @Min(1) @Max(64) int consumers,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
-        @DefaultValue("5s") @NotNull Duration replicaTimeout,
-        @DefaultValue("4") @Min(1) @Max(20) int writeAttempts,
-        @DefaultValue("250ms") @NotNull Duration retryBackoff,
-        @DefaultValue("4") @DecimalMin("1.0") double retryBackoffMultiplier) {
+        @DefaultValue("5s") @NotNull Duration replicaTimeout) {
 }

@@ -1,5 +1,7 @@
-package com.logprocessor.coordinator.replication;
+package com.logprocessor.coordinator.dlq;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.support.kafka.TopicsProperties;
 import io.micrometer.core.instrument.Counter;
@@ -16,8 +18,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parks entries that could not be written in {@code logs.dlq}, with the reason, so that nothing
- * acknowledged is dropped: the ingest offset moves past them only once Kafka has them here.
+ * Parks in {@code logs.dlq}, with the reason, what can never be stored: records that cannot be
+ * read, and entries their replicas refused (another entry holds their key and sequence). Never an
+ * entry whose replicas are merely unreachable: those are held in Kafka until they can be written.
+ * The ingest offset moves past a parked entry only once Kafka has it here, and
+ * {@link DeadLetterReplay} sends parked entries back through ingest.
  */
 public class DeadLetters {
 
@@ -25,10 +30,12 @@ public class DeadLetters {
 
     /**
      * A parked entry. {@code entry} is null when the record could not be read at all; {@code raw}
-     * then holds its bytes, base64.
+     * then holds its bytes, base64. {@code consistency} is the level its client asked for (null:
+     * the default).
      */
-    public record DeadLetter(LogEntry entry, String raw, String reason, int attempts, int sourcePartition,
-                             long sourceOffset, Instant parkedAt) {
+    @JsonIgnoreProperties(ignoreUnknown = true) // letters parked by older versions carry other fields
+    public record DeadLetter(LogEntry entry, String raw, String reason, ConsistencyLevel consistency,
+                             int sourcePartition, long sourceOffset, Instant parkedAt) {
     }
 
     private final KafkaTemplate<String, byte[]> kafka;
@@ -44,13 +51,13 @@ public class DeadLetters {
     }
 
     /** Publishes and waits for Kafka; throws if it cannot (the batch is then retried, not skipped). */
-    public void park(String key, List<DeadLetter> letters) {
+    public void park(List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return;
         }
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (DeadLetter letter : letters) {
-            sends.add(kafka.send(new ProducerRecord<>(topic, key(key, letter), json.writeValueAsBytes(letter))));
+            sends.add(kafka.send(new ProducerRecord<>(topic, key(letter), json.writeValueAsBytes(letter))));
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
@@ -61,7 +68,7 @@ public class DeadLetters {
         log.error("Parked {} entries in {}: {}", letters.size(), topic, letters.get(0).reason());
     }
 
-    private static String key(String fallback, DeadLetter letter) {
-        return letter.entry() != null ? letter.entry().partitionKey() : fallback;
+    private static String key(DeadLetter letter) {
+        return letter.entry() != null ? letter.entry().partitionKey() : "unreadable";
     }
 }

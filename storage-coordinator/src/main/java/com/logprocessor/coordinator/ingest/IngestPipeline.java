@@ -1,8 +1,9 @@
 package com.logprocessor.coordinator.ingest;
 
 import com.logprocessor.coordinator.config.CoordinatorProperties;
-import com.logprocessor.coordinator.replication.DeadLetters;
-import com.logprocessor.coordinator.replication.DeadLetters.DeadLetter;
+import com.logprocessor.coordinator.dlq.DeadLetters;
+import com.logprocessor.coordinator.dlq.DeadLetters.DeadLetter;
+import com.logprocessor.coordinator.hints.HintPublisher;
 import com.logprocessor.coordinator.replication.Placement;
 import com.logprocessor.coordinator.replication.ReplicationService;
 import com.logprocessor.coordinator.replication.WriteReport;
@@ -24,6 +25,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,16 +37,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The write path for one batch of {@code logs.ingest} records:
  * <ol>
- *   <li>read each record (an unreadable one goes straight to the DLQ);</li>
+ *   <li>read each record (an unreadable one goes to the DLQ);</li>
  *   <li>number it: the next sequence of its key ({@link SequenceRegistry}), and stamp a new
  *       Lamport version;</li>
- *   <li>write it to its replicas until its consistency level is met, in up to
- *       {@code coordinator.write-attempts} rounds with growing pauses, re-reading the ring each
- *       round; what still fails goes to {@code logs.dlq};</li>
- *   <li>checkpoint the sequences and the offset. Only then is the batch acknowledged to Kafka.</li>
+ *   <li>write every entry to its replicas in one round ({@link ReplicationService});</li>
+ *   <li>per Kafka partition: if every entry met its level (or was refused by its replicas for good
+ *       and parked in the DLQ), hand the missed copies to the hint manager and checkpoint the
+ *       sequences and the offset; if some entry could not meet its level because replicas are
+ *       unreachable, the partition is <em>held</em>: nothing of it is checkpointed, and the caller
+ *       pauses it and reads it again from its first record after a backoff.</li>
  * </ol>
- * A crash anywhere before the checkpoint replays the batch with the same sequences, and storage
- * nodes apply a write idempotently, so nothing is lost and nothing is stored twice.
+ * Numbering is a pure function of the checkpoint and the records after it, so a held partition,
+ * or one replayed after a crash, is numbered exactly as before and storage nodes apply its writes
+ * idempotently: nothing acknowledged is dropped, and nothing is stored twice.
  */
 public class IngestPipeline {
 
@@ -53,6 +58,7 @@ public class IngestPipeline {
     private final JsonMapper json;
     private final SequenceRegistry sequences;
     private final ReplicationService replication;
+    private final HintPublisher hints;
     private final DeadLetters deadLetters;
     private final CoordinatorProperties properties;
     private final LamportClock lamport;
@@ -64,10 +70,12 @@ public class IngestPipeline {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public IngestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
-                          DeadLetters deadLetters, CoordinatorProperties properties, Clock clock, MeterRegistry meters) {
+                          HintPublisher hints, DeadLetters deadLetters, CoordinatorProperties properties, Clock clock,
+                          MeterRegistry meters) {
         this.json = json;
         this.sequences = sequences;
         this.replication = replication;
+        this.hints = hints;
         this.deadLetters = deadLetters;
         this.properties = properties;
         this.clock = clock;
@@ -88,8 +96,20 @@ public class IngestPipeline {
                 .register(meters);
     }
 
-    /** Writes a batch (records of any partitions, each partition's in offset order) and checkpoints it. */
-    public void process(List<ConsumerRecord<String, byte[]>> records, int generation) {
+    /**
+     * What became of a batch, per Kafka partition: {@code written} maps each checkpointed partition
+     * to the offset it resumes at; {@code held} maps each held partition to the offset it must be
+     * read again from (its first record in the batch), and why.
+     */
+    public record BatchOutcome(Map<Integer, Long> written, Map<Integer, Held> held) {
+    }
+
+    /** A held partition: where to read it again from, how many of its entries missed their level, and why. */
+    public record Held(long fromOffset, int entries, String reason) {
+    }
+
+    /** Writes a batch (records of any partitions, each partition's in offset order) and checkpoints what it can. */
+    public BatchOutcome process(List<ConsumerRecord<String, byte[]>> records, int generation) {
         long started = clock.millis();
         long oldest = started;
         Map<Integer, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
@@ -100,14 +120,15 @@ public class IngestPipeline {
         queued.record(Math.max(0, started - oldest), TimeUnit.MILLISECONDS);
         Timer.Sample phase = Timer.start(meters);
         List<Placement> placements = new ArrayList<>(records.size());
-        List<DeadLetter> unreadable = new ArrayList<>();
+        Map<Integer, List<DeadLetter>> unreadable = new LinkedHashMap<>();
         Map<Integer, SequenceRegistry.Assignment> assignments = new LinkedHashMap<>();
+        Map<LogEntry, Integer> partitionOf = new IdentityHashMap<>();
         Map<LogEntry, ConsumerRecord<String, byte[]>> sourceOf = new IdentityHashMap<>();
         for (Map.Entry<Integer, List<ConsumerRecord<String, byte[]>>> part : byPartition.entrySet()) {
             List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
             List<LogEntry> entries = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : part.getValue()) {
-                LogEntry entry = read(r, unreadable);
+                LogEntry entry = read(r, unreadable.computeIfAbsent(r.partition(), p -> new ArrayList<>()));
                 if (entry != null) {
                     readable.add(r);
                     entries.add(entry);
@@ -118,64 +139,84 @@ public class IngestPipeline {
             assignments.put(part.getKey(), assignment);
             for (int i = 0; i < entries.size(); i++) {
                 LogEntry placed = entries.get(i).placed(assignment.sequences()[i], lamport.tick());
-                ConsumerRecord<String, byte[]> r = readable.get(i);
-                sourceOf.put(placed, r);
-                placements.add(new Placement(placed, consistencyOf(r), r.timestamp()));
+                partitionOf.put(placed, part.getKey());
+                sourceOf.put(placed, readable.get(i));
+                placements.add(new Placement(placed, consistencyOf(readable.get(i)), readable.get(i).timestamp()));
             }
         }
-        deadLetters.park("unreadable", unreadable);
         phase = next(phase, "sequence");
 
-        List<WriteReport.Failed> failed = writeWithRetries(placements);
-        List<DeadLetter> parked = new ArrayList<>();
-        for (WriteReport.Failed f : failed) {
-            ConsumerRecord<String, byte[]> r = sourceOf.get(f.placement().entry());
-            parked.add(new DeadLetter(f.placement().entry(), null, f.reason(), properties.writeAttempts(),
-                    r.partition(), r.offset(), clock.instant()));
-            count(f.placement().consistency(), "dlq");
-        }
-        deadLetters.park("failed", parked);
+        WriteReport report = placements.isEmpty() ? new WriteReport(List.of(), List.of(), List.of())
+                : replication.write(placements);
         phase = next(phase, "replicate");
 
+        Map<Integer, Held> held = new TreeMap<>();
+        for (WriteReport.Unavailable u : report.unavailable()) {
+            int partition = partitionOf.get(u.placement().entry());
+            held.merge(partition, new Held(byPartition.get(partition).get(0).offset(), 1, u.reason()),
+                    (a, b) -> new Held(a.fromOffset(), a.entries() + 1, a.reason()));
+            count(u.placement().consistency(), "held");
+        }
+        List<WriteReport.Written> written = new ArrayList<>(report.written().size());
+        for (WriteReport.Written w : report.written()) {
+            if (!held.containsKey(partitionOf.get(w.placement().entry()))) {
+                written.add(w);
+            }
+        }
+        List<DeadLetter> parked = new ArrayList<>();
+        unreadable.forEach((partition, letters) -> {
+            if (!held.containsKey(partition)) {
+                parked.addAll(letters);
+            }
+        });
+        for (WriteReport.Refused f : report.refused()) {
+            LogEntry entry = f.placement().entry();
+            if (!held.containsKey(partitionOf.get(entry))) {
+                ConsumerRecord<String, byte[]> r = sourceOf.get(entry);
+                parked.add(new DeadLetter(entry, null, f.reason(), f.placement().consistency(), r.partition(),
+                        r.offset(), clock.instant()));
+                count(f.placement().consistency(), "dlq");
+            }
+        }
+        // Both before the checkpoint: a crash in between replays the batch, its hints and letters.
+        deadLetters.park(parked);
+        hints.publish(written);
+        phase = next(phase, "hints");
+
         List<SequenceRegistry.Checkpoint> checkpoints = new ArrayList<>(byPartition.size());
-        byPartition.forEach((partition, rs) -> checkpoints.add(new SequenceRegistry.Checkpoint(partition,
-                assignments.get(partition).counters(), rs.get(rs.size() - 1).offset() + 1)));
+        Map<Integer, Long> resumeAt = new TreeMap<>();
+        byPartition.forEach((partition, rs) -> {
+            if (!held.containsKey(partition)) {
+                long next = rs.get(rs.size() - 1).offset() + 1;
+                checkpoints.add(new SequenceRegistry.Checkpoint(partition, assignments.get(partition).counters(), next));
+                resumeAt.put(partition, next);
+            }
+        });
         sequences.checkpoint(checkpoints, generation);
         next(phase, "checkpoint");
+        for (WriteReport.Written w : written) {
+            ingestToDurable.record(Math.max(0, w.durableAtMillis() - w.placement().acceptedAtMillis()),
+                    TimeUnit.MILLISECONDS);
+            count(w.placement().consistency(), "written");
+        }
+        if (!held.isEmpty() && log.isDebugEnabled()) { // PartitionHolds logs the holds themselves
+            Held first = held.values().iterator().next();
+            log.debug("Holding partitions {} of {}: {} entries cannot meet their consistency level yet ({})",
+                    held.keySet(), records.get(0).topic(), held.values().stream().mapToInt(Held::entries).sum(),
+                    first.reason());
+        }
+        return new BatchOutcome(resumeAt, held);
     }
 
     /** Ends one phase of a batch (reading and numbering, replicating, checkpointing) and starts the next. */
     private Timer.Sample next(Timer.Sample phase, String name) {
         phase.stop(phases.computeIfAbsent(name, n -> Timer.builder("coordinator.batch")
-                .description("One phase of a consumed batch: sequence (read and number), replicate (all write"
-                        + " rounds), checkpoint (sequences and offset to Redis)")
+                .description("One phase of a consumed batch: sequence (read and number), replicate (the write"
+                        + " round), hints (hints and dead letters to Kafka), checkpoint (sequences and offsets to Redis)")
                 .tag("phase", n)
                 .publishPercentiles(0.5, 0.99)
                 .register(meters)));
         return Timer.start(meters);
-    }
-
-    private List<WriteReport.Failed> writeWithRetries(List<Placement> placements) {
-        List<Placement> pending = placements;
-        List<WriteReport.Failed> failed = List.of();
-        long backoff = properties.retryBackoff().toMillis();
-        for (int attempt = 1; attempt <= properties.writeAttempts() && !pending.isEmpty(); attempt++) {
-            if (attempt > 1) {
-                log.warn("{} entries missed their consistency level ({}); round {} of {} in {} ms",
-                        pending.size(), failed.get(0).reason(), attempt, properties.writeAttempts(), backoff);
-                pause(backoff);
-                backoff = (long) (backoff * properties.retryBackoffMultiplier());
-            }
-            WriteReport report = replication.write(pending);
-            for (WriteReport.Written w : report.written()) {
-                ingestToDurable.record(Math.max(0, w.durableAtMillis() - w.placement().acceptedAtMillis()),
-                        TimeUnit.MILLISECONDS);
-                count(w.placement().consistency(), "written");
-            }
-            failed = report.failed();
-            pending = failed.stream().map(WriteReport.Failed::placement).toList();
-        }
-        return failed;
     }
 
     private LogEntry read(ConsumerRecord<String, byte[]> r, List<DeadLetter> unreadable) {
@@ -194,7 +235,7 @@ public class IngestPipeline {
             problem = "unreadable record: " + e.getMessage();
         }
         String raw = r.value() == null ? null : Base64.getEncoder().encodeToString(r.value());
-        unreadable.add(new DeadLetter(null, raw, problem, 0, r.partition(), r.offset(), clock.instant()));
+        unreadable.add(new DeadLetter(null, raw, problem, null, r.partition(), r.offset(), clock.instant()));
         return null;
     }
 
@@ -214,14 +255,5 @@ public class IngestPipeline {
         counters.computeIfAbsent(level.name() + "/" + outcome, k -> Counter.builder("coordinator.writes")
                 .tag("consistency", level.name()).tag("outcome", outcome)
                 .description("Entries by consistency level and outcome").register(meters)).increment();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted between write rounds", e);
-        }
     }
 }

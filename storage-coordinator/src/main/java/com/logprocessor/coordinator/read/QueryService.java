@@ -5,19 +5,20 @@ import com.logprocessor.core.membership.Member;
 import com.logprocessor.core.membership.MembershipSnapshot;
 import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.storage.NodeFanOut;
+import com.logprocessor.support.storage.NodeFanOut.Answer;
 import com.logprocessor.support.storage.StorageNodeClient;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GET /api/logs}: with a partition key, asks that key's replicas; without, every UP node
+ * {@code GET /api/logs}: with a partition key, asks that key's UP replicas; without, every UP node
  * (scatter-gather). Copies of one entry are merged by id keeping the newest version, then sorted
  * newest first and cut to the limit. A node that does not answer is skipped and reported, so a
  * query still answers with one replica down.
@@ -30,11 +31,13 @@ public class QueryService {
     private final RingView ringView;
     private final StorageNodeClient client;
     private final int replicationFactor;
+    private final Clock clock;
 
-    public QueryService(RingView ringView, StorageNodeClient client, int replicationFactor) {
+    public QueryService(RingView ringView, StorageNodeClient client, int replicationFactor, Clock clock) {
         this.ringView = ringView;
         this.client = client;
         this.replicationFactor = replicationFactor;
+        this.clock = clock;
     }
 
     /** The merged answer and the nodes that were asked but did not answer. */
@@ -49,21 +52,19 @@ public class QueryService {
                              Long afterSequence, int limit) {
         MembershipSnapshot snapshot = ringView.snapshot();
         List<String> nodes = partitionKey != null
-                ? snapshot.ring().preferenceList(partitionKey, replicationFactor).replicas()
+                ? snapshot.replicaRing().preferenceList(partitionKey, replicationFactor).replicas().stream()
+                        .filter(snapshot::isUp).toList()
                 : snapshot.up().stream().map(Member::nodeId).toList();
-        Map<String, CompletableFuture<List<LogEntry>>> calls = new LinkedHashMap<>();
-        for (String node : nodes) {
-            String url = snapshot.urlOf(node).orElseThrow();
-            calls.put(node, client.query(url, sourceIp, partitionKey, level, from, to, afterSequence, limit));
-        }
+        Map<String, Answer<List<LogEntry>>> answers = NodeFanOut.call(snapshot, nodes,
+                (node, url) -> client.query(url, sourceIp, partitionKey, level, from, to, afterSequence, limit), clock);
         Map<UUID, LogEntry> newest = new HashMap<>();
         List<String> unavailable = new ArrayList<>();
-        calls.forEach((node, call) -> {
-            try {
-                for (LogEntry e : call.join()) {
+        answers.forEach((node, answer) -> {
+            if (answer.ok()) {
+                for (LogEntry e : answer.value()) {
                     newest.merge(e.id(), e, (a, b) -> LamportVersion.newest(a.version(), b.version()) == a.version() ? a : b);
                 }
-            } catch (RuntimeException e) {
+            } else {
                 unavailable.add(node);
             }
         });

@@ -5,14 +5,16 @@ import com.logprocessor.core.membership.MembershipSnapshot;
 import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.storage.NodeFanOut;
+import com.logprocessor.support.storage.NodeFanOut.Answer;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
 import com.logprocessor.support.storage.StorageNodeClient;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.LinkedHashMap;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,15 +28,19 @@ import org.springframework.scheduling.annotation.Scheduled;
  */
 public class DistributionService {
 
+    private static final Duration COUNT_DEADLINE = Duration.ofSeconds(2);
+
     private final RingView ringView;
     private final StorageNodeClient client;
     private final MembershipProperties membership;
+    private final Clock clock;
     private final Map<String, Long> lastKnown = new ConcurrentHashMap<>();
     private final AtomicReference<DistributionStats> latest = new AtomicReference<>();
 
     public DistributionService(RingView ringView, StorageNodeClient client, MembershipProperties membership,
-                               MeterRegistry meters) {
+                               MeterRegistry meters, Clock clock) {
         this.ringView = ringView;
+        this.clock = clock;
         this.client = client;
         this.membership = membership;
         Gauge.builder("storage.distribution.balance.score",
@@ -45,19 +51,15 @@ public class DistributionService {
 
     public DistributionStats current() {
         MembershipSnapshot snapshot = ringView.snapshot();
-        Map<String, CompletableFuture<CountResponse>> calls = new LinkedHashMap<>();
-        for (Member m : snapshot.up()) {
-            calls.put(m.nodeId(), client.count(m.url()));
-        }
+        Map<String, Answer<CountResponse>> answers = NodeFanOut.call(snapshot,
+                snapshot.up().stream().map(Member::nodeId).toList(), (node, url) -> client.count(url), clock,
+                COUNT_DEADLINE);
         Map<String, Long> counts = new TreeMap<>();
-        calls.forEach((node, call) -> {
-            try {
-                long count = call.get(2, TimeUnit.SECONDS).count();
-                lastKnown.put(node, count);
-                counts.put(node, count);
-            } catch (Exception e) {
-                counts.put(node, lastKnown.getOrDefault(node, 0L));
+        answers.forEach((node, answer) -> {
+            if (answer.ok()) {
+                lastKnown.put(node, answer.value().count());
             }
+            counts.put(node, lastKnown.getOrDefault(node, 0L));
         });
         DistributionStats stats = DistributionStats.of(counts, membership.vnodes());
         latest.set(stats);

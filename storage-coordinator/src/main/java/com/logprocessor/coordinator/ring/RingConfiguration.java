@@ -22,7 +22,7 @@ class RingConfiguration {
 
     @Bean
     DistributionService distributionService(RingView ringView, StorageNodeClient client, MembershipProperties membership,
-                                            MeterRegistry meters) {
-        return new DistributionService(ringView, client, membership, meters);
+                                            MeterRegistry meters, Clock clock) {
+        return new DistributionService(ringView, client, membership, meters, clock);
     }
 }

@@ -1,0 +1,108 @@
+package com.logprocessor.coordinator.hints;
+
+import com.logprocessor.coordinator.replication.WriteReport;
+import com.logprocessor.support.kafka.HintRecords;
+import com.logprocessor.support.kafka.TopicsProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Hands the hint manager, through {@code logs.hints} ({@link HintRecords}), every copy a replica
+ * missed of an entry that met its level without it: one record per (node, entry), sent as one
+ * batch, and waited for (bounded by {@code coordinator.hints.send-timeout}) before the batch is
+ * checkpointed, so a crash replays the batch and its hints rather than losing them. A hint Kafka
+ * does not take in time is counted in {@code hints_dropped_total} and left to anti-entropy: the
+ * entry is durable on its other replicas, and holding ingest for a hint would make a replica's
+ * outage everyone's.
+ */
+public class HintPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(HintPublisher.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final String topic;
+    private final HintProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Map<String, Counter> created = new ConcurrentHashMap<>();
+    private final Map<String, Counter> dropped = new ConcurrentHashMap<>();
+
+    public HintPublisher(KafkaTemplate<String, byte[]> kafka, TopicsProperties topics, HintProperties properties,
+                         MeterRegistry meters, Clock clock) {
+        this.kafka = kafka;
+        this.topic = topics.hints();
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** Publishes a hint for every missed replica of the written entries; returns how many Kafka took. */
+    public int publish(List<WriteReport.Written> written) {
+        long now = clock.millis();
+        List<String> targets = new ArrayList<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (WriteReport.Written w : written) {
+            for (String node : w.missed()) {
+                targets.add(node);
+                sends.add(send(node, w.encoded(), now));
+            }
+        }
+        if (sends.isEmpty()) {
+            return 0;
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Counted per record below.
+        }
+        int taken = 0;
+        Map<String, Integer> lost = new java.util.TreeMap<>();
+        for (int i = 0; i < sends.size(); i++) {
+            CompletableFuture<?> send = sends.get(i);
+            String node = targets.get(i);
+            if (send.isDone() && !send.isCompletedExceptionally()) {
+                taken++;
+                counter(created, "hints.created", node,
+                        "Copies a replica missed of entries written at their level: hints handed to the hint manager")
+                        .increment();
+            } else {
+                lost.merge(node, 1, Integer::sum);
+                counter(dropped, "hints.dropped", node,
+                        "Missed copies Kafka did not take as hints in time: left to anti-entropy").increment();
+            }
+        }
+        if (!lost.isEmpty()) {
+            log.error("Kafka did not take {} hints within {} (per node: {}); anti-entropy will repair those replicas",
+                    sends.size() - taken, properties.sendTimeout(), lost);
+        }
+        return taken;
+    }
+
+    private CompletableFuture<?> send(String node, byte[] encoded, long now) {
+        try {
+            return kafka.send(HintRecords.record(topic, node, encoded, now));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private Counter counter(Map<String, Counter> cache, String name, String node, String description) {
+        return cache.computeIfAbsent(node, n -> Counter.builder(name).tag("target_node", n)
+                .description(description).register(meters));
+    }
+}
