@@ -62,6 +62,10 @@ record ClusterConfig(
     int port(String name) {
         Integer port = ports.get(name);
         if (port == null) {
+            // A run folder from an older version lacks components added since: they get the design's port.
+            port = ServiceCatalog.defaultPorts(storageNodes).get(name);
+        }
+        if (port == null) {
             throw new IllegalArgumentException("no port for '" + name + "'");
         }
         return port;

@@ -744,6 +744,7 @@ public final class LocalCluster implements AutoCloseable {
         private boolean freePorts;
         private final Map<String, Integer> portOverrides = new LinkedHashMap<>();
         private int storageNodes = 3;
+        private int coordinators = 1;
         private Set<String> services;
         private Set<String> infrastructure;
         private final Map<String, Map<String, String>> extraProperties = new LinkedHashMap<>();
@@ -777,6 +778,15 @@ public final class LocalCluster implements AutoCloseable {
         /** A fixed port for one component (or {@code kafka-controller}). */
         public Builder port(String name, int port) {
             portOverrides.put(name, port);
+            return this;
+        }
+
+        /** 1 (default) or 2: whether {@code storage-coordinator-2} runs too. */
+        public Builder coordinators(int coordinators) {
+            if (coordinators < 1 || coordinators > 2) {
+                throw new IllegalArgumentException("coordinators must be 1 or 2, was " + coordinators);
+            }
+            this.coordinators = coordinators;
             return this;
         }
 
@@ -861,7 +871,12 @@ public final class LocalCluster implements AutoCloseable {
             }
             enabled.addAll(infra);
             List<String> allServices = ServiceCatalog.services(storageNodes).stream().map(ServiceSpec::name).toList();
-            Set<String> chosen = services == null ? new LinkedHashSet<>(allServices) : ServiceCatalog.expand(services, storageNodes);
+            Set<String> chosen = new LinkedHashSet<>(services == null
+                    ? allServices.stream().filter(n -> !ServiceCatalog.OPTIONAL_SERVICES.contains(n)).toList()
+                    : ServiceCatalog.expand(services, storageNodes));
+            if (coordinators > 1) {
+                chosen.add(ServiceCatalog.STORAGE_COORDINATOR_2);
+            }
             for (String name : chosen) {
                 if (!allServices.contains(name)) {
                     throw new IllegalArgumentException("unknown service '" + name + "'; services: " + allServices

@@ -29,6 +29,7 @@ public final class LocalClusterCli {
     private Path runDir;
     private Path repoRoot;
     private Integer nodes;
+    private Integer coordinators;
     private Duration timeout = LocalCluster.Builder.DEFAULT_READY_TIMEOUT;
     private int tailLines = 100;
     private boolean follow;
@@ -64,7 +65,7 @@ public final class LocalClusterCli {
                 "Usage: java -jar local-cluster/target/local-cluster.jar <command> [options]",
                 "",
                 "Commands:",
-                "  up [--nodes N]     start PostgreSQL, Redis, Kafka and every built service; wait until ready",
+                "  up [--nodes N] [--coordinators 2]   start PostgreSQL, Redis, Kafka and every built service; wait until ready",
                 "  down               stop the services, then the infrastructure (data is kept)",
                 "  status             show every component, its state, pid and address",
                 "  stop <name>        graceful stop (SIGTERM; fast shutdown for postgres)",
@@ -78,14 +79,23 @@ public final class LocalClusterCli {
                 "  --run-dir DIR      run folder (default <repo>/run): data, logs/, pids/, cluster.properties",
                 "  --repo-root DIR    repository whose <module>/target/<module>.jar are run (default: found)",
                 "  --nodes N          number of storage nodes (default 3; ports 8082, 8083, 8084, 8089, 8090 …)",
+                "  --coordinators N   1 (default) or 2: also run storage-coordinator-2 (port 8181) in the same consumer",
+                "                     group; the ingest partitions are shared and a dead coordinator's move to the other",
                 "  --timeout SECONDS  readiness timeout per component (default 240)",
                 "  --services LIST    up: run only these services (comma-separated names; storage-node = every node;",
                 "                     none = infrastructure only), e.g. to run one service from an IDE",
                 "  --no-cds           do not use class-data-sharing archives (by default a service's first run records",
                 "                     one, written at 'down', and later runs start faster from it)",
                 "",
-                "Names: postgres, redis, kafka, api-gateway, storage-coordinator, storage-node-1 … storage-node-N,",
+                "Names: postgres, redis, kafka, api-gateway, storage-coordinator, storage-coordinator-2, storage-node-1 … N,",
                 "       merkle-tree-service, anti-entropy-coordinator, read-repair-service, hint-manager");
+    }
+
+    private static int coordinatorCount(String value) {
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new IllegalArgumentException("--coordinators takes 1 or 2, not '" + value + "'");
+        }
+        return Integer.parseInt(value);
     }
 
     int run(String[] args) throws IOException, InterruptedException {
@@ -96,6 +106,7 @@ public final class LocalClusterCli {
                 case "--run-dir" -> runDir = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "--repo-root" -> repoRoot = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 case "--nodes" -> nodes = positiveInt(value(args, ++i, a), a);
+                case "--coordinators" -> coordinators = coordinatorCount(value(args, ++i, a));
                 case "--timeout" -> timeout = Duration.ofSeconds(positiveInt(value(args, ++i, a), a));
                 case "-n", "--lines" -> tailLines = positiveInt(value(args, ++i, a), a);
                 case "-f", "--follow" -> follow = true;
@@ -108,6 +119,8 @@ public final class LocalClusterCli {
                 default -> {
                     if (a.startsWith("--run-dir=")) {
                         runDir = Path.of(a.substring("--run-dir=".length())).toAbsolutePath().normalize();
+                    } else if (a.startsWith("--coordinators=")) {
+                        coordinators = coordinatorCount(a.substring("--coordinators=".length()));
                     } else if (a.startsWith("--nodes=")) {
                         nodes = positiveInt(a.substring("--nodes=".length()), "--nodes");
                     } else if (a.startsWith("--repo-root=")) {
@@ -195,6 +208,14 @@ public final class LocalClusterCli {
                     }
                 }
             }
+            if (coordinators != null) {
+                enabled = new java.util.LinkedHashSet<>(enabled);
+                if (coordinators > 1) {
+                    enabled.add(ServiceCatalog.STORAGE_COORDINATOR_2);
+                } else if (enabled.remove(ServiceCatalog.STORAGE_COORDINATOR_2)) {
+                    previous.stop(ServiceCatalog.STORAGE_COORDINATOR_2);
+                }
+            }
             config = new ClusterConfig(repoRoot, config.runDir(), config.storageNodes(), config.ports(), enabled,
                     config.extraProperties(), config.serviceJvmOptions(), classDataSharing);
             cluster = new LocalCluster(config, out::println, timeout, false);
@@ -212,6 +233,7 @@ public final class LocalClusterCli {
                     .repoRoot(repoRoot)
                     .runDir(runDir)
                     .storageNodes(nodes == null ? 3 : nodes)
+                    .coordinators(coordinators == null ? 1 : coordinators)
                     .readyTimeout(timeout)
                     .progress(out::println)
                     .stopOnJvmExit(false)

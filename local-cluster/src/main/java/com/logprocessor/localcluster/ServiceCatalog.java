@@ -21,6 +21,12 @@ public final class ServiceCatalog {
 
     public static final String API_GATEWAY = "api-gateway";
     public static final String STORAGE_COORDINATOR = "storage-coordinator";
+    /**
+     * A second coordinator in the same consumer group (off unless asked for: {@code up --coordinators 2}):
+     * the ingest partitions are shared, and a dead one's move to the other.
+     */
+    public static final String STORAGE_COORDINATOR_2 = "storage-coordinator-2";
+    public static final int STORAGE_COORDINATOR_2_PORT = 8181;
     public static final String STORAGE_NODE = "storage-node";
     public static final String MERKLE_TREE_SERVICE = "merkle-tree-service";
     public static final String ANTI_ENTROPY_COORDINATOR = "anti-entropy-coordinator";
@@ -35,6 +41,9 @@ public final class ServiceCatalog {
 
     /** Infrastructure, in start order. */
     public static final List<String> INFRASTRUCTURE = List.of(POSTGRES, REDIS, KAFKA);
+
+    /** Services that are known (ports, start/stop by name) but run only when asked for. */
+    public static final Set<String> OPTIONAL_SERVICES = Set.of(STORAGE_COORDINATOR_2);
 
     /**
      * JVM options of every service: the serial collector (one GC thread: 2 cores, ~10 JVMs) with a
@@ -70,6 +79,7 @@ public final class ServiceCatalog {
         List<ServiceSpec> specs = new ArrayList<>();
         specs.add(new ServiceSpec(API_GATEWAY, API_GATEWAY, 8080));
         specs.add(new ServiceSpec(STORAGE_COORDINATOR, STORAGE_COORDINATOR, 8081));
+        specs.add(new ServiceSpec(STORAGE_COORDINATOR_2, STORAGE_COORDINATOR, STORAGE_COORDINATOR_2_PORT));
         for (int i = 1; i <= storageNodes; i++) {
             specs.add(new ServiceSpec(storageNode(i), STORAGE_NODE, defaultStorageNodePort(i)));
         }

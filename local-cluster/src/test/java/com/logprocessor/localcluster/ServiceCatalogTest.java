@@ -22,8 +22,22 @@ class ServiceCatalogTest {
                 .containsEntry("storage-node-1", 8082).containsEntry("storage-node-2", 8083).containsEntry("storage-node-3", 8084)
                 .containsEntry("merkle-tree-service", 8085).containsEntry("anti-entropy-coordinator", 8086)
                 .containsEntry("read-repair-service", 8087).containsEntry("hint-manager", 8088)
-                .containsEntry("storage-node-4", 8089).containsEntry("storage-node-5", 8090);
+                .containsEntry("storage-node-4", 8089).containsEntry("storage-node-5", 8090)
+                .containsEntry("storage-coordinator-2", 8181);
         assertThat(ports.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aSecondCoordinatorRunsTheCoordinatorJarOnlyWhenAskedFor(@TempDir Path run) {
+        ServiceCatalog.ServiceSpec second = spec("storage-coordinator-2");
+        assertThat(second.module()).isEqualTo("storage-coordinator");
+        assertThat(ServiceCatalog.arguments(second, designPorts)).contains("--server.port=8181");
+        LocalCluster one = LocalCluster.builder().repoRoot(run).runDir(run.resolve("a")).freePorts().build();
+        assertThat(one.names()).contains("storage-coordinator").doesNotContain("storage-coordinator-2");
+        LocalCluster two = LocalCluster.builder().repoRoot(run).runDir(run.resolve("b")).freePorts().coordinators(2).build();
+        assertThat(two.names()).contains("storage-coordinator", "storage-coordinator-2");
+        assertThat(two.port("storage-coordinator-2")).isNotEqualTo(two.port("storage-coordinator"));
+        assertThatThrownBy(() -> LocalCluster.builder().coordinators(3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class IngestController {
 
     private final IngestService ingest;
+    private final GatewayProperties properties;
 
-    public IngestController(IngestService ingest) {
+    public IngestController(IngestService ingest, GatewayProperties properties) {
         this.ingest = ingest;
+        this.properties = properties;
     }
 
     /** The answer for one accepted log. */
@@ -59,6 +61,6 @@ public class IngestController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Ingest unavailable");
         problem.setProperties(Map.of("retryable", true));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(Math.max(1, properties.retryAfter().toSeconds()))).body(problem);
     }
 }

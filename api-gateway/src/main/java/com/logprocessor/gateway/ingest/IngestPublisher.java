@@ -12,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -41,25 +43,39 @@ public class IngestPublisher {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
     }
 
+    /**
+     * Publishes every entry and waits for Kafka's acknowledgement of all of them, at most
+     * {@code timeout} in all: a send that cannot even start (no broker metadata within
+     * {@code max.block.ms}) or a deadline that passes stops the request at once with
+     * {@link IngestUnavailableException}, instead of waiting once per entry.
+     */
     public void publish(List<LogEntry> entries, ConsistencyLevel consistency, Duration timeout) {
         Timer.Sample sample = Timer.start();
+        long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
-        for (LogEntry e : entries) {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, e.partitionKey(), LogEntryCodec.encode(e));
-            if (consistency != null) {
-                record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
-            }
-            sends.add(kafka.send(record));
-        }
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (LogEntry e : entries) {
+                ProducerRecord<String, byte[]> record =
+                        new ProducerRecord<>(topic, e.partitionKey(), LogEntryCodec.encode(e));
+                if (consistency != null) {
+                    record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
+                }
+                CompletableFuture<?> send = kafka.send(record);
+                if (send.isCompletedExceptionally() || System.nanoTime() - deadline > 0) {
+                    send.join(); // throws the producer's reason when it failed; else the deadline passed
+                    throw new TimeoutException("the deadline passed while handing entries to the producer");
+                }
+                sends.add(send);
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestUnavailableException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | CompletionException | KafkaException e) {
             throw new IngestUnavailableException("Kafka did not acknowledge the logs within " + timeout
-                    + "; none of them is acknowledged, send them again", e);
+                    + "; they are not accepted: send them again (logs that carry their own id are never stored twice)",
+                    e);
         } finally {
             sample.stop(publishTimer);
         }
