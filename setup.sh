@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the project and starts the whole log storage cluster.
 #
-#   ./setup.sh [up] [--nodes N] [--no-build]   build, then start everything and wait until it is ready
+#   ./setup.sh [up] [--nodes N] [--coordinators 2] [--no-build]
+#                                              build, then start everything and wait until it is ready
+#                                              (--coordinators 2: a second coordinator, port 8181)
 #   ./setup.sh down                            stop everything (data is kept)
 #   ./setup.sh status                          show what runs where
 #   ./setup.sh build                           only build (mvn -B install -DskipTests)
@@ -105,12 +107,17 @@ docker_wait_ready() {
 }
 
 up() {
-  local do_build=1 args=()
+  local do_build=1 args=() prev=""
   for a in "$@"; do
     case "$a" in
       --no-build) do_build=0 ;;
       *) args+=("$a") ;;
     esac
+    # --coordinators 2 (or =2): Compose runs the second coordinator through its profile.
+    if [[ "$a" == "--coordinators=2" || ( "$prev" == "--coordinators" && "$a" == "2" ) ]]; then
+      export COMPOSE_PROFILES=coordinators-2
+    fi
+    prev="$a"
   done
   (( do_build )) && build
   if use_docker; then
@@ -160,7 +167,7 @@ command="${1:-up}"
 (( $# > 0 )) && shift   # a bare ./setup.sh means "up"; shift would fail (and set -e exit) with no arguments
 case "$command" in
   -h|--help|help)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     if [[ -f "$LOCAL_CLUSTER_JAR" ]]; then say ""; java -jar "$LOCAL_CLUSTER_JAR" help; fi
     ;;
   up) up "$@" ;;
