@@ -1,9 +1,11 @@
 package com.logprocessor.hints;
 
+import com.logprocessor.hints.testing.HintManagerTest;
 import com.logprocessor.support.testing.ServiceEndpointsContract;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+/** The operator contract every service keeps, with real Kafka, PostgreSQL and Redis. */
+@HintManagerTest
+@TestPropertySource(properties = {"test.database=hints_contract", "ring.key-prefix=ring-hints-contract"})
 class HintManagerApplicationTests extends ServiceEndpointsContract {
 }

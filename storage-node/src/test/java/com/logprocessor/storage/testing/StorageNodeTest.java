@@ -1,5 +1,6 @@
 package com.logprocessor.storage.testing;
 
+import com.logprocessor.support.testing.TestPostgres;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -17,6 +18,6 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {"server.address=127.0.0.1", "storage.digests.verification.scheduled=false",
                 // Tests fold the digest journal themselves (DigestJournal.fold), when they mean to.
                 "storage.digests.journal.fold-interval=1h"})
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = TestPostgres.class)
 public @interface StorageNodeTest {
 }

@@ -1,0 +1,131 @@
+package com.logprocessor.hints.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.support.kafka.HintRecords;
+import com.logprocessor.support.kafka.TopicsProperties;
+import com.logprocessor.support.membership.MembershipProperties;
+import com.logprocessor.support.membership.MembershipStore;
+import com.logprocessor.support.membership.RingLifecycler;
+import com.logprocessor.support.membership.RingView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What the hint manager's context tests share: publishing hints the way a coordinator does
+ * ({@link HintRecords}), fake storage nodes that join and leave ring membership, and reads of the
+ * hint table and the meters.
+ */
+@HintManagerTest
+public abstract class HandoffTestSupport {
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+    @Autowired
+    protected TopicsProperties topics;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected MeterRegistry meters;
+    @Autowired
+    protected MembershipStore membershipStore;
+    @Autowired
+    protected MembershipProperties membership;
+    @Autowired
+    protected RingView ringView;
+
+    private DefaultKafkaProducerFactory<String, byte[]> producers;
+    private KafkaTemplate<String, byte[]> kafka;
+    private final List<RingLifecycler> lifecyclers = new ArrayList<>();
+    private final List<FakeStorageNode> fakes = new ArrayList<>();
+
+    @AfterEach
+    void leaveRingAndStopFakes() {
+        lifecyclers.forEach(RingLifecycler::stop);
+        lifecyclers.clear();
+        fakes.forEach(FakeStorageNode::close);
+        fakes.clear();
+        if (producers != null) {
+            producers.destroy();
+        }
+    }
+
+    protected RestClient http() {
+        return RestClient.create("http://127.0.0.1:" + port);
+    }
+
+    protected FakeStorageNode fakeNode() {
+        FakeStorageNode fake = new FakeStorageNode();
+        fakes.add(fake);
+        return fake;
+    }
+
+    /** Publishes a hint for {@code node}, created at {@code createdAtMillis}, and waits for Kafka's ack. */
+    protected void publish(String node, LogEntry entry, long createdAtMillis) {
+        publish(HintRecords.record(topics.hints(), node, Hints.encode(entry), createdAtMillis));
+    }
+
+    protected void publish(String node, LogEntry entry) {
+        publish(node, entry, System.currentTimeMillis());
+    }
+
+    protected void publish(ProducerRecord<String, byte[]> record) {
+        kafka().send(record).join();
+    }
+
+    private synchronized KafkaTemplate<String, byte[]> kafka() {
+        if (kafka == null) {
+            Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+            producers = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+            kafka = new KafkaTemplate<>(producers);
+        }
+        return kafka;
+    }
+
+    /** Registers {@code node} at the fake's URL in ring membership (UP) and waits until the ring view sees it. */
+    protected RingLifecycler up(String node, FakeStorageNode fake) {
+        RingLifecycler lifecycler = new RingLifecycler(membershipStore, membership, 3, node, fake.url(),
+                Clock.systemUTC());
+        lifecycler.start();
+        lifecyclers.add(lifecycler);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ringView.snapshot().isUp(node));
+        return lifecycler;
+    }
+
+    /** Leaves the ring gracefully: the node stays a known member, DOWN. */
+    protected void down(RingLifecycler lifecycler) {
+        lifecycler.stop();
+        lifecyclers.remove(lifecycler);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !ringView.snapshot().isUp(lifecycler.nodeId()));
+    }
+
+    protected int rows(String node) {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM hints WHERE target_node = ?", Integer.class, node);
+        return n == null ? 0 : n;
+    }
+
+    protected double counter(String name, String... tags) {
+        Counter c = meters.find(name).tags(tags).counter();
+        return c == null ? 0 : c.count();
+    }
+}
