@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +59,12 @@ public class IngestPublisher {
                 if (consistency != null) {
                     record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
                 }
-                CompletableFuture<?> send = kafka.send(record);
+                CompletableFuture<?> send;
+                try {
+                    send = kafka.send(record);
+                } catch (RuntimeException refused) { // KafkaTemplate rethrows the producer's own failure (e.g. no metadata)
+                    send = CompletableFuture.failedFuture(refused);
+                }
                 if (send.isCompletedExceptionally() || System.nanoTime() - deadline > 0) {
                     send.join(); // throws the producer's reason when it failed; else the deadline passed
                     throw new TimeoutException("the deadline passed while handing entries to the producer");
@@ -72,7 +76,7 @@ public class IngestPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestUnavailableException("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException | CompletionException | KafkaException e) {
+        } catch (ExecutionException | TimeoutException | CompletionException e) {
             throw new IngestUnavailableException("Kafka did not acknowledge the logs within " + timeout
                     + "; they are not accepted: send them again (logs that carry their own id are never stored twice)",
                     e);

@@ -51,12 +51,20 @@ public class HintPublisher {
     /** Publishes a hint for every missed replica of the written entries; returns how many Kafka took. */
     public int publish(List<WriteReport.Written> written) {
         long now = clock.millis();
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<String> targets = new ArrayList<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
+        boolean kafkaFailing = false;
         for (WriteReport.Written w : written) {
             for (String node : w.missed()) {
                 targets.add(node);
-                sends.add(send(node, w.encoded(), now));
+                // Once Kafka refuses one hint or the deadline passes, the rest are not even tried:
+                // a send may block (max.block.ms) while the broker is unreachable.
+                CompletableFuture<?> send = kafkaFailing || System.nanoTime() - deadline > 0
+                        ? CompletableFuture.failedFuture(new IllegalStateException("not sent: Kafka is failing"))
+                        : send(node, w.encoded(), now);
+                kafkaFailing |= send.isCompletedExceptionally();
+                sends.add(send);
             }
         }
         if (sends.isEmpty()) {
@@ -64,7 +72,7 @@ public class HintPublisher {
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -77,7 +85,7 @@ public class HintPublisher {
             String node = targets.get(i);
             if (send.isDone() && !send.isCompletedExceptionally()) {
                 taken++;
-                counter(created, "hints.created", node,
+                counter(created, "hints.sent", node,
                         "Copies a replica missed of entries written at their level: hints handed to the hint manager")
                         .increment();
             } else {

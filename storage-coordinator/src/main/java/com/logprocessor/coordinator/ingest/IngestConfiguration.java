@@ -4,6 +4,7 @@ import com.logprocessor.coordinator.config.CoordinatorProperties;
 import com.logprocessor.coordinator.dlq.DeadLetters;
 import com.logprocessor.coordinator.hints.HintPublisher;
 import com.logprocessor.coordinator.replication.ReplicationService;
+import com.logprocessor.support.kafka.KafkaErrorHandlers;
 import com.logprocessor.support.kafka.TopicsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -17,8 +18,6 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the write path: Kafka in, sequences in Redis, replicas over HTTP, hints and dead letters out. */
@@ -69,16 +68,12 @@ class IngestConfiguration {
     }
 
     /**
-     * A batch that fails for a reason outside the entries (Redis or Kafka unreachable) is retried
-     * for as long as it takes, with growing pauses up to 30 s: it is never skipped, since skipping
-     * would lose acknowledged logs. (Entries whose replicas are unreachable do not get here: their
-     * partition is held by {@link PartitionHolds}.)
+     * A batch that fails for a reason outside the entries (Redis unreachable, a fenced checkpoint)
+     * is tried again for as long as it takes, never skipped. (Entries whose replicas are
+     * unreachable do not get here: their partition is held by {@link PartitionHolds}.)
      */
     @Bean
     CommonErrorHandler ingestErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2);
-        backOff.setMaxInterval(30_000);
-        backOff.setMaxElapsedTime(Long.MAX_VALUE);
-        return new DefaultErrorHandler(backOff);
+        return KafkaErrorHandlers.retryForever();
     }
 }

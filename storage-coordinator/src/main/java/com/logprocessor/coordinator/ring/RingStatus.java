@@ -17,14 +17,19 @@ public class RingStatus {
 
     /**
      * One member. Ownership is the share of the token space it holds as primary, and as one of RF
-     * replicas (what it stores), on the ring of UP nodes; 0 when it is down.
+     * replicas (what it stores), on the ring of every member: a DOWN node keeps its ranges (its
+     * copies become hints) until it is forgotten.
      */
     public record MemberStatus(String nodeId, String url, String state, Double heartbeatAgeSeconds, int tokens,
                                double primaryOwnershipPercent, double replicatedOwnershipPercent, String breaker) {
     }
 
-    /** Where a key goes: its token, the owner of its range and its replicas in ring order. */
-    public record KeyPlacement(String key, long token, String owner, List<String> replicas, int replicationFactor) {
+    /**
+     * Where a key goes: its token, the owner of its range and its replicas in ring order, and which
+     * of them are DOWN now (their copies of the key's new entries become hints).
+     */
+    public record KeyPlacement(String key, long token, String owner, List<String> replicas, List<String> down,
+                               int replicationFactor) {
     }
 
     private final RingView ringView;
@@ -41,7 +46,7 @@ public class RingStatus {
 
     public List<MemberStatus> members() {
         MembershipSnapshot snapshot = ringView.snapshot();
-        Ring ring = snapshot.ring();
+        Ring ring = snapshot.replicaRing();
         Map<String, Double> primary = ring.primaryOwnership();
         Map<String, Double> replicated = ring.replicatedOwnership(replication.factor());
         return snapshot.members().values().stream().map(m -> new MemberStatus(
@@ -51,13 +56,16 @@ public class RingStatus {
     }
 
     public KeyPlacement placement(String key) {
-        Ring ring = ringView.ring();
-        return new KeyPlacement(key, Token.hash(key), ring.ownerOf(key),
-                ring.preferenceList(key, replication.factor()).replicas(), replication.factor());
+        MembershipSnapshot snapshot = ringView.snapshot();
+        Ring ring = snapshot.replicaRing();
+        List<String> replicas = ring.preferenceList(key, replication.factor()).replicas();
+        return new KeyPlacement(key, Token.hash(key), ring.ownerOf(key), replicas,
+                replicas.stream().filter(node -> !snapshot.isUp(node)).toList(), replication.factor());
     }
 
+    /** The ring of every member, UP or DOWN: where keys belong. */
     public Ring ring() {
-        return ringView.ring();
+        return ringView.snapshot().replicaRing();
     }
 
     public MembershipSnapshot snapshot() {

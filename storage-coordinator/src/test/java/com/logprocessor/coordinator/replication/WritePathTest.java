@@ -80,7 +80,7 @@ class WritePathTest extends FakeClusterTest {
     void aFailingReplicaGetsAHintForEveryEntryWrittenWithoutIt() {
         FakeStorageNode failing = NODES.get(2);
         failing.failWithStatus = 503;
-        double hintsBefore = counter("hints.created", "target_node", "node-3");
+        double hintsBefore = counter("hints.sent", "target_node", "node-3");
         Set<UUID> sent = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             LogEntry e = entry("hinted-" + i, "h" + i);
@@ -94,7 +94,7 @@ class WritePathTest extends FakeClusterTest {
         hints.stream().filter(r -> r.key().equals("node-3")).map(r -> LogEntryCodec.decode(r.value()))
                 .filter(e -> sent.contains(e.id()))
                 .forEach(e -> assertThat(e.hasPlacement()).isTrue());
-        assertThat(counter("hints.created", "target_node", "node-3") - hintsBefore).isGreaterThanOrEqualTo(10);
+        assertThat(counter("hints.sent", "target_node", "node-3") - hintsBefore).isGreaterThanOrEqualTo(10);
         assertThat(failing.stored).isEmpty();
     }
 

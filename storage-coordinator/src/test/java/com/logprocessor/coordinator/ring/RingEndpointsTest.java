@@ -10,6 +10,7 @@ import com.logprocessor.support.membership.RingLifecycler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -84,6 +85,13 @@ class RingEndpointsTest extends FakeClusterTest {
         fourth.stop();
         extra.close();
         await().atMost(Duration.ofSeconds(2)).until(() -> !ringView.ring().contains("node-4"));
+        // DOWN, it is still a replica of its ranges: its copies become hints, nobody stands in.
+        String itsKey = IntStream.range(0, 1000).mapToObj(i -> "key-" + i)
+                .filter(k -> ringView.snapshot().replicaRing().preferenceList(k, 3).contains("node-4"))
+                .findFirst().orElseThrow();
+        JsonNode placement = get("/api/coordinator/node/" + itsKey);
+        assertThat(placement.get("replicas").toString()).contains("node-4");
+        assertThat(placement.get("down").toString()).isEqualTo("[\"node-4\"]");
         String page = call("GET", "/ring").getBody();
         assertThat(page).contains("<svg id=\"ring\"").contains("data-node=\"node-4\"").contains("Forget")
                 .contains("class=\"badge state DOWN\"");
