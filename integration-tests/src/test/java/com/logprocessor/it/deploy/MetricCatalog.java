@@ -26,6 +26,8 @@ final class MetricCatalog {
             "ring_failure_detection_seconds",
             // storage-node
             "storage_node_write_seconds",
+            // hint-manager
+            "hint_replay_batch_seconds",
             // merkle-tree-service
             "merkle_tree_build_seconds",
             // JVM
@@ -36,7 +38,9 @@ final class MetricCatalog {
             "logs_routed_total",
             "coordinator_writes_total",
             "logs_dlq_total",
-            "hints_created_total",
+            "hints_sent_total",
+            "hints_stored_total",
+            "hints_rejected_total",
             "read_repairs_triggered_total",
             "storage_node_entries_total",
             "storage_node_digest_mismatches_total",

@@ -9,12 +9,15 @@ import java.util.Set;
  * The cluster every integration test runs against: started once per test run (on free ports, in
  * {@code integration-tests/target/it-cluster}), stopped when the JVM exits. Four storage node
  * databases exist but three nodes start; a test may start the fourth and must leave the ring as
- * it found it. Heartbeats are faster than the defaults (TTL 6 s) so failure detection is quick.
+ * it found it; a second coordinator is known and may be started the same way. Heartbeats are
+ * faster than the defaults (TTL 6 s) so failure detection is quick.
  */
 public final class TestCluster {
 
     public static final String GATEWAY = "api-gateway";
     public static final String COORDINATOR = "storage-coordinator";
+    public static final String SECOND_COORDINATOR = "storage-coordinator-2";
+    public static final String HINT_MANAGER = "hint-manager";
     public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
 
     private static LocalCluster cluster;
@@ -31,7 +34,8 @@ public final class TestCluster {
                     .runDir(runDir)
                     .freePorts()
                     .storageNodes(4)
-                    .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY))
+                    .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY,
+                            HINT_MANAGER))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
                     .serviceProperty("ring.heartbeat-interval", "2s")
                     .readyTimeout(Duration.ofMinutes(4))
@@ -49,6 +53,10 @@ public final class TestCluster {
 
     public static String coordinatorUrl() {
         return get().url(COORDINATOR);
+    }
+
+    public static String hintManagerUrl() {
+        return get().url(HINT_MANAGER);
     }
 
     public static String nodeUrl(int n) {
