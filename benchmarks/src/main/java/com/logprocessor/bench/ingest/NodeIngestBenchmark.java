@@ -95,7 +95,7 @@ public final class NodeIngestBenchmark {
     }
 
     /** Entries as the coordinator places them: per-partition sequences in arrival order, one version. */
-    static final class EntrySource {
+    public static final class EntrySource {
         private final String run = UUID.randomUUID().toString().substring(0, 8);
         private final AtomicLongArray sequences;
         private final int messageBytes;
@@ -103,7 +103,7 @@ public final class NodeIngestBenchmark {
         private final boolean timeOrderedIds;
         private final TimeBasedEpochGenerator v7 = Generators.timeBasedEpochGenerator();
 
-        EntrySource(int partitions, int messageBytes, boolean timeOrderedIds) {
+        public EntrySource(int partitions, int messageBytes, boolean timeOrderedIds) {
             this.timeOrderedIds = timeOrderedIds;
             this.sequences = new AtomicLongArray(partitions);
             this.messageBytes = messageBytes;
@@ -111,7 +111,7 @@ public final class NodeIngestBenchmark {
         }
 
         /** A batch over the partitions {@code p ≡ stripe (mod stripes)}. */
-        List<LogEntry> batch(SplittableRandom random, int size, int stripe, int stripes) {
+        public List<LogEntry> batch(SplittableRandom random, int size, int stripe, int stripes) {
             List<LogEntry> entries = new ArrayList<>(size);
             LogLevel[] levels = LogLevel.values();
             Instant now = Instant.now();
