@@ -2,12 +2,11 @@ package com.logprocessor.gateway.ingest;
 
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.core.entry.LogEntryCodec;
-import com.logprocessor.support.kafka.IngestHeaders;
+import com.logprocessor.support.kafka.IngestRecords;
+import com.logprocessor.support.kafka.KafkaSends;
 import com.logprocessor.support.kafka.TopicsProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -54,17 +52,7 @@ public class IngestPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>(entries.size());
         try {
             for (LogEntry e : entries) {
-                ProducerRecord<String, byte[]> record =
-                        new ProducerRecord<>(topic, e.partitionKey(), LogEntryCodec.encode(e));
-                if (consistency != null) {
-                    record.headers().add(IngestHeaders.CONSISTENCY, consistency.name().getBytes(StandardCharsets.US_ASCII));
-                }
-                CompletableFuture<?> send;
-                try {
-                    send = kafka.send(record);
-                } catch (RuntimeException refused) { // KafkaTemplate rethrows the producer's own failure (e.g. no metadata)
-                    send = CompletableFuture.failedFuture(refused);
-                }
+                CompletableFuture<?> send = KafkaSends.send(kafka, IngestRecords.record(topic, e, consistency));
                 if (send.isCompletedExceptionally() || System.nanoTime() - deadline > 0) {
                     send.join(); // throws the producer's reason when it failed; else the deadline passed
                     throw new TimeoutException("the deadline passed while handing entries to the producer");

@@ -1,24 +1,23 @@
 package com.logprocessor.coordinator.dlq;
 
 import com.logprocessor.coordinator.dlq.DeadLetters.DeadLetter;
-import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.core.entry.LogEntryCodec;
-import com.logprocessor.support.kafka.IngestHeaders;
+import com.logprocessor.support.kafka.IngestRecords;
 import com.logprocessor.support.kafka.TopicsProperties;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +90,9 @@ public class DeadLetterReplay {
                                     : "unreadable record, nothing to replay (" + letter.reason() + ")"));
                         }
                     } else {
-                        sends.add(kafka.send(toIngest(letter)));
+                        // As its client sent it: the coordinator numbers and versions it again.
+                        sends.add(kafka.send(IngestRecords.record(topics.ingest(), letter.entry().placed(0, null),
+                                letter.consistency())));
                         replayed++;
                     }
                     done.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
@@ -108,23 +109,10 @@ public class DeadLetterReplay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while replaying dead letters", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Kafka did not take the replayed entries; nothing past them was"
                     + " marked replayed, run the replay again", e);
         }
-    }
-
-    private ProducerRecord<String, byte[]> toIngest(DeadLetter letter) {
-        LogEntry e = letter.entry();
-        // As its client sent it: the coordinator gives it a sequence and a version again.
-        LogEntry submitted = new LogEntry(e.id(), e.partitionKey(), 0, e.timestamp(), e.level(), e.sourceIp(),
-                e.service(), e.message(), e.attributes(), null);
-        ProducerRecord<String, byte[]> record =
-                new ProducerRecord<>(topics.ingest(), submitted.partitionKey(), LogEntryCodec.encode(submitted));
-        if (letter.consistency() != null) {
-            record.headers().add(IngestHeaders.CONSISTENCY, letter.consistency().name().getBytes(StandardCharsets.US_ASCII));
-        }
-        return record;
     }
 
     private DeadLetter read(ConsumerRecord<String, byte[]> r) {
@@ -148,7 +136,7 @@ public class DeadLetterReplay {
         List<TopicPartition> partitions = consumer.partitionsFor(topics.dlq()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new java.util.HashSet<>(partitions));
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
         Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata c = committed.get(tp);

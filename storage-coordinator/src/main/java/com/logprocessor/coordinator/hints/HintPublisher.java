@@ -2,6 +2,7 @@ package com.logprocessor.coordinator.hints;
 
 import com.logprocessor.coordinator.replication.WriteReport;
 import com.logprocessor.support.kafka.HintRecords;
+import com.logprocessor.support.kafka.KafkaSends;
 import com.logprocessor.support.kafka.TopicsProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +50,8 @@ public class HintPublisher {
         this.clock = clock;
     }
 
-    /** Publishes a hint for every missed replica of the written entries; returns how many Kafka took. */
-    public int publish(List<WriteReport.Written> written) {
+    /** Publishes a hint for every missed replica of the written entries. */
+    public void publish(List<WriteReport.Written> written) {
         long now = clock.millis();
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<String> targets = new ArrayList<>();
@@ -62,13 +64,13 @@ public class HintPublisher {
                 // a send may block (max.block.ms) while the broker is unreachable.
                 CompletableFuture<?> send = kafkaFailing || System.nanoTime() - deadline > 0
                         ? CompletableFuture.failedFuture(new IllegalStateException("not sent: Kafka is failing"))
-                        : send(node, w.encoded(), now);
+                        : KafkaSends.send(kafka, HintRecords.record(topic, node, w.encoded(), now));
                 kafkaFailing |= send.isCompletedExceptionally();
                 sends.add(send);
             }
         }
         if (sends.isEmpty()) {
-            return 0;
+            return;
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -79,7 +81,7 @@ public class HintPublisher {
             // Counted per record below.
         }
         int taken = 0;
-        Map<String, Integer> lost = new java.util.TreeMap<>();
+        Map<String, Integer> lost = new TreeMap<>();
         for (int i = 0; i < sends.size(); i++) {
             CompletableFuture<?> send = sends.get(i);
             String node = targets.get(i);
@@ -97,15 +99,6 @@ public class HintPublisher {
         if (!lost.isEmpty()) {
             log.error("Kafka did not take {} hints within {} (per node: {}); anti-entropy will repair those replicas",
                     sends.size() - taken, properties.sendTimeout(), lost);
-        }
-        return taken;
-    }
-
-    private CompletableFuture<?> send(String node, byte[] encoded, long now) {
-        try {
-            return kafka.send(HintRecords.record(topic, node, encoded, now));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
         }
     }
 

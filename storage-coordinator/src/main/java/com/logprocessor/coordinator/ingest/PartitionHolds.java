@@ -52,9 +52,9 @@ public class PartitionHolds {
 
     /**
      * Called on the consumer thread after a failed try of {@code partition} (already sought back):
-     * pauses it before the next poll and schedules its resumption. Returns the pause.
+     * pauses it before the next poll and schedules its resumption.
      */
-    public Duration hold(TopicPartition partition, String reason) {
+    public void hold(TopicPartition partition, String reason) {
         int n = tries.merge(partition, 1, Integer::sum);
         Duration pause = properties.backoff(n);
         container.get().pausePartition(partition);
@@ -63,7 +63,6 @@ public class PartitionHolds {
         if (n == 1 || Integer.bitCount(n) == 1) { // 1st, 2nd, 4th, 8th … try: enough to follow, not a flood
             log.warn("{} held (try {} failed: {}); next try in {} ms", partition, n, reason, pause.toMillis());
         }
-        return pause;
     }
 
     /** Called when a partition's batch was written and checkpointed: its backoff starts over. */
@@ -77,10 +76,5 @@ public class PartitionHolds {
     /** Called when partitions are revoked: another consumer owns them now (and resumes from their checkpoint). */
     public void forget(Collection<TopicPartition> partitions) {
         partitions.forEach(tries::remove);
-    }
-
-    /** Whether a partition's last try failed. */
-    public boolean isHeld(TopicPartition partition) {
-        return tries.containsKey(partition);
     }
 }

@@ -8,15 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
  * One round of writes, planned before any call: each entry's replicas (its preference list on the
  * {@linkplain MembershipSnapshot#replicaRing() ring of every member}, UP or DOWN), the entry
  * encoded once whatever its number of replicas, and for every UP replica the one batch it is sent.
- * A DOWN replica gets no call: it counts as unreachable at once and gets a hint. The same plan
- * serves a hint replay or a repair that writes known entries to known nodes.
+ * A DOWN replica gets no call: it counts as unreachable at once and gets a hint.
  */
 public final class ReplicaPlan {
 
@@ -26,12 +24,10 @@ public final class ReplicaPlan {
 
     private final List<Item> items;
     private final Map<String, List<byte[]>> batches;
-    private final Set<String> down;
 
-    private ReplicaPlan(List<Item> items, Map<String, List<byte[]>> batches, Set<String> down) {
+    private ReplicaPlan(List<Item> items, Map<String, List<byte[]>> batches) {
         this.items = Collections.unmodifiableList(items);
         this.batches = Collections.unmodifiableMap(batches);
-        this.down = Collections.unmodifiableSet(down);
     }
 
     /** Plans placements on the snapshot's rings, encoding each entry once with {@code encoder}. */
@@ -39,7 +35,6 @@ public final class ReplicaPlan {
                                  Function<LogEntry, byte[]> encoder) {
         List<Item> items = new ArrayList<>(placements.size());
         Map<String, List<byte[]>> batches = new LinkedHashMap<>();
-        Set<String> down = new TreeSet<>();
         for (Placement p : placements) {
             List<String> replicas = snapshot.replicaRing().preferenceList(p.entry().partitionKey(), replicationFactor)
                     .replicas();
@@ -48,12 +43,10 @@ public final class ReplicaPlan {
             for (String node : replicas) {
                 if (snapshot.isUp(node)) {
                     batches.computeIfAbsent(node, n -> new ArrayList<>()).add(encoded);
-                } else {
-                    down.add(node);
                 }
             }
         }
-        return new ReplicaPlan(items, batches, down);
+        return new ReplicaPlan(items, batches);
     }
 
     public List<Item> items() {
@@ -68,10 +61,5 @@ public final class ReplicaPlan {
     /** The encoded entries one node is sent, in placement order. */
     public List<byte[]> batch(String node) {
         return batches.getOrDefault(node, List.of());
-    }
-
-    /** Replicas of some entry that are DOWN: not called this round. */
-    public Set<String> down() {
-        return down;
     }
 }
