@@ -46,10 +46,10 @@ class StorageOutageIT {
             cluster.awaitReady(TestCluster.COORDINATOR);
             int duringOutage = load.acked().size();
             load.awaitAcked(duringOutage + 1000, Duration.ofSeconds(30));
-            long elapsed = System.nanoTime() - down;
-            if (elapsed < OUTAGE.toNanos()) {
-                Thread.sleep((OUTAGE.toNanos() - elapsed) / 1_000_000); // the fault's length, not a wait for a condition
-            }
+            // The outage lasts OUTAGE; at its end the restarted coordinator holds partitions too.
+            Duration left = OUTAGE.minusNanos(System.nanoTime() - down);
+            await().pollDelay(left.isNegative() ? Duration.ZERO : left).atMost(Duration.ofSeconds(60)).until(() ->
+                    Metrics.sum(TestCluster.coordinatorUrl(), "coordinator_partitions_held") > 0);
             cluster.start("postgres");
             cluster.awaitReady("postgres");
             long recovered = System.nanoTime();
