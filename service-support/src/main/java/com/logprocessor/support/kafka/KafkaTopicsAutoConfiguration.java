@@ -19,9 +19,12 @@ public class KafkaTopicsAutoConfiguration {
                 TopicBuilder.name(topics.ingest()).partitions(topics.ingestPartitions()).replicas(topics.replicas())
                         .config("min.insync.replicas", "1").build(),
                 TopicBuilder.name(topics.dlq()).partitions(1).replicas(topics.replicas()).build(),
-                TopicBuilder.name(topics.readRepairs()).partitions(3).replicas(topics.replicas()).build(),
+                TopicBuilder.name(topics.readRepairs()).partitions(ReadRepairRecords.PARTITIONS).replicas(topics.replicas()).build(),
                 TopicBuilder.name(topics.hints()).partitions(HintRecords.PARTITIONS).replicas(topics.replicas())
-                        .config("min.insync.replicas", "1").build());
+                        .config("min.insync.replicas", "1").build(),
+                // Replies matter only while a gateway waits for them (seconds): kept an hour.
+                TopicBuilder.name(topics.writeReplies()).partitions(1).replicas(topics.replicas())
+                        .config("retention.ms", "3600000").build());
     }
 
 }

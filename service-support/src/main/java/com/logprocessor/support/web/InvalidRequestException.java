@@ -2,6 +2,7 @@ package com.logprocessor.support.web;
 
 import com.logprocessor.core.entry.Violation;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A request that breaks the rules: answered 400 with every violation listed, and nothing stored.
@@ -18,6 +19,12 @@ public class InvalidRequestException extends RuntimeException {
 
     public InvalidRequestException(Violation violation) {
         this(violation.toString(), List.of(violation));
+    }
+
+    /** "{@code what}: v1; v2", listing every violation in the detail too. */
+    public static InvalidRequestException of(String what, List<Violation> violations) {
+        return new InvalidRequestException(what + ": "
+                + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")), violations);
     }
 
     public List<Violation> violations() {

@@ -35,6 +35,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalidRequest(e.getMessage(), e.violations()));
     }
 
+    @ExceptionHandler(ProblemException.class)
+    public ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfter() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+        }
+        return answer.body(e.toProblem());
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         String detail = "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'"

@@ -1,5 +1,7 @@
 package com.logprocessor.storage.query;
 
+import com.logprocessor.core.query.LogQuery;
+
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.storage.store.DigestJournal;
@@ -46,7 +48,7 @@ public class EntryReader {
      * source-IP index, which leaves out the first half so the hot path inserts into one B-tree
      * less; see migration V3).
      */
-    public List<LogEntry> query(EntryQuery q) {
+    public List<LogEntry> query(LogQuery q) {
         List<Object> args = new ArrayList<>();
         String sql;
         if (q.sourceIp() != null && q.partitionKey() == null && q.afterSequence() == null) {
@@ -66,7 +68,7 @@ public class EntryReader {
      * One SELECT with the query's filters but the source IP, which the caller gives as
      * {@code sourceFilter} (with its {@code sourceArgs}; null for none), since it decides how to split it.
      */
-    private static String select(EntryQuery q, String sourceFilter, List<Object> sourceArgs, List<Object> args) {
+    private static String select(LogQuery q, String sourceFilter, List<Object> sourceArgs, List<Object> args) {
         StringBuilder sql = new StringBuilder("SELECT ").append(EntryRows.COLUMNS).append(" FROM log_entries WHERE true");
         if (sourceFilter != null) {
             sql.append(" AND ").append(sourceFilter);

@@ -44,8 +44,10 @@ public class QueryController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String afterSequence,
-            @RequestParam(required = false) String limit) {
-        return service.query(sourceIp, partitionKey, level, from, to, afterSequence, limit);
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String consistency) {
+        // consistency is the coordinator's; it is checked here too so every hop takes the same parameters.
+        return service.query(sourceIp, partitionKey, level, from, to, afterSequence, limit, consistency);
     }
 
     @GetMapping("/count")
