@@ -1,9 +1,11 @@
 package com.logprocessor.readrepair;
 
+import com.logprocessor.readrepair.testing.ReadRepairServiceTest;
 import com.logprocessor.support.testing.ServiceEndpointsContract;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+/** The operator contract every service keeps, with real Kafka and Redis. */
+@ReadRepairServiceTest
+@TestPropertySource(properties = "ring.key-prefix=ring-read-repair-contract")
 class ReadRepairServiceApplicationTests extends ServiceEndpointsContract {
 }
