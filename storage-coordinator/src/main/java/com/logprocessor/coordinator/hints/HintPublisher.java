@@ -58,6 +58,9 @@ public class HintPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         boolean kafkaFailing = false;
         for (WriteReport.Written w : written) {
+            if (w.storedElsewhere() != null) {
+                continue; // a retry of an id stored at another key: a hint would store it twice on that node
+            }
             for (String node : w.missed()) {
                 targets.add(node);
                 // Once Kafka refuses one hint or the deadline passes, the rest are not even tried:

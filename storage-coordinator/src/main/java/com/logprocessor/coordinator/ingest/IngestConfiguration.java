@@ -17,12 +17,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires the write path: Kafka in, sequences in Redis, replicas over HTTP, hints and dead letters out. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(HoldProperties.class)
+@EnableConfigurationProperties({HoldProperties.class, DedupProperties.class})
 class IngestConfiguration {
 
     /** Counters kept in memory per ingest partition; the rest are read from Redis when needed. */
@@ -36,8 +37,10 @@ class IngestConfiguration {
     @Bean
     IngestPipeline ingestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
                                   HintPublisher hints, DeadLetters deadLetters, CoordinatorProperties properties,
-                                  Clock clock, MeterRegistry meters) {
-        return new IngestPipeline(json, sequences, replication, hints, deadLetters, properties, clock, meters);
+                                  Clock clock, MeterRegistry meters, DedupProperties dedup,
+                                  KafkaTemplate<String, byte[]> kafka) {
+        return new IngestPipeline(json, sequences, replication, hints, deadLetters, properties, clock, meters,
+                new RecentIds(dedup.recentIds(), meters), new WriteReplier(kafka, json));
     }
 
     @Bean(destroyMethod = "shutdownNow")

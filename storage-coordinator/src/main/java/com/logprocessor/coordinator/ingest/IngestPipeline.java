@@ -13,6 +13,10 @@ import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.version.LamportClock;
 import com.logprocessor.support.kafka.IngestHeaders;
+import com.logprocessor.support.kafka.WriteReplies;
+import com.logprocessor.support.kafka.WriteReplies.Status;
+import com.logprocessor.support.kafka.WriteReplies.WriteReply;
+import com.logprocessor.support.storage.StorageApi;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -21,11 +25,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,11 +74,15 @@ public class IngestPipeline {
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final RecentIds recentIds;
+    private final WriteReplier replier;
 
     public IngestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
                           HintPublisher hints, DeadLetters deadLetters, CoordinatorProperties properties, Clock clock,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, RecentIds recentIds, WriteReplier replier) {
         this.json = json;
+        this.recentIds = recentIds;
+        this.replier = replier;
         this.sequences = sequences;
         this.replication = replication;
         this.hints = hints;
@@ -124,24 +134,42 @@ public class IngestPipeline {
         Map<Integer, SequenceRegistry.Assignment> assignments = new LinkedHashMap<>();
         Map<LogEntry, Integer> partitionOf = new IdentityHashMap<>();
         Map<LogEntry, ConsumerRecord<String, byte[]>> sourceOf = new IdentityHashMap<>();
+        List<Retry> retries = new ArrayList<>();
         for (Map.Entry<Integer, List<ConsumerRecord<String, byte[]>>> part : byPartition.entrySet()) {
             List<ConsumerRecord<String, byte[]>> readable = new ArrayList<>();
             List<LogEntry> entries = new ArrayList<>();
+            Map<UUID, Integer> firstInBatch = new HashMap<>();
+            List<Retry> batchRetries = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> r : part.getValue()) {
                 LogEntry entry = read(r, unreadable.computeIfAbsent(r.partition(), p -> new ArrayList<>()));
-                if (entry != null) {
-                    readable.add(r);
-                    entries.add(entry);
+                if (entry == null) {
+                    continue;
                 }
+                // A retry of an id already numbered gets no sequence of its own: it is answered
+                // with the one the id has (in this batch, or checkpointed before).
+                Integer earlier = firstInBatch.get(entry.id());
+                RecentIds.Stored stored = earlier == null ? recentIds.get(entry.id()) : null;
+                if (earlier != null || stored != null) {
+                    batchRetries.add(new Retry(part.getKey(), r, entry, earlier == null ? -1 : earlier, stored));
+                    continue;
+                }
+                firstInBatch.put(entry.id(), entries.size());
+                readable.add(r);
+                entries.add(entry);
             }
             SequenceRegistry.Assignment assignment =
                     sequences.assign(part.getKey(), entries.stream().map(LogEntry::partitionKey).toList());
             assignments.put(part.getKey(), assignment);
+            List<LogEntry> placedInPartition = new ArrayList<>(entries.size());
             for (int i = 0; i < entries.size(); i++) {
                 LogEntry placed = entries.get(i).placed(assignment.sequences()[i], lamport.tick());
+                placedInPartition.add(placed);
                 partitionOf.put(placed, part.getKey());
                 sourceOf.put(placed, readable.get(i));
                 placements.add(new Placement(placed, consistencyOf(readable.get(i)), readable.get(i).timestamp()));
+            }
+            for (Retry retry : batchRetries) {
+                retries.add(retry.inBatch() ? retry.resolved(placedInPartition.get(retry.firstInBatch())) : retry);
             }
         }
         phase = next(phase, "sequence");
@@ -194,6 +222,8 @@ public class IngestPipeline {
         });
         sequences.checkpoint(checkpoints, generation);
         next(phase, "checkpoint");
+        remember(written, held);
+        reply(written, retries, report.refused(), held, sourceOf, partitionOf);
         for (WriteReport.Written w : written) {
             ingestToDurable.record(Math.max(0, w.durableAtMillis() - w.placement().acceptedAtMillis()),
                     TimeUnit.MILLISECONDS);
@@ -206,6 +236,67 @@ public class IngestPipeline {
                     first.reason());
         }
         return new BatchOutcome(resumeAt, held);
+    }
+
+    /**
+     * A record whose id was numbered before: in this batch ({@code firstInBatch} is the index of
+     * its first record among the partition's numbered entries) or checkpointed ({@code stored}).
+     */
+    private record Retry(int partition, ConsumerRecord<String, byte[]> record, LogEntry entry, int firstInBatch,
+                         RecentIds.Stored stored) {
+
+        boolean inBatch() {
+            return stored == null;
+        }
+
+        Retry resolved(LogEntry first) {
+            return new Retry(partition, record, entry, firstInBatch,
+                    new RecentIds.Stored(first.partitionKey(), first.sequence(), first.version()));
+        }
+    }
+
+    /** Remembers where the checkpointed entries are stored, to recognise a client's retry. */
+    private void remember(List<WriteReport.Written> written, Map<Integer, Held> held) {
+        for (WriteReport.Written w : written) {
+            LogEntry e = w.placement().entry();
+            StorageApi.Conflict elsewhere = w.storedElsewhere();
+            recentIds.put(e.id(), elsewhere == null
+                    ? new RecentIds.Stored(e.partitionKey(), e.sequence(), e.version())
+                    : new RecentIds.Stored(elsewhere.storedPartitionKey(), elsewhere.storedSequence(), null));
+        }
+    }
+
+    /** Answers the synchronous writes of the partitions that were checkpointed (held ones answer later). */
+    private void reply(List<WriteReport.Written> written, List<Retry> retries, List<WriteReport.Refused> refused,
+                       Map<Integer, Held> held, Map<LogEntry, ConsumerRecord<String, byte[]>> sourceOf,
+                       Map<LogEntry, Integer> partitionOf) {
+        for (WriteReport.Written w : written) {
+            WriteReplies.replyTo(sourceOf.get(w.placement().entry())).ifPresent(to -> {
+                LogEntry e = w.placement().entry();
+                StorageApi.Conflict elsewhere = w.storedElsewhere();
+                replier.reply(to, elsewhere == null
+                        ? new WriteReply(Status.WRITTEN, e.id(), e.partitionKey(), e.sequence(), e.version(),
+                                w.replicas(), w.acks(), null)
+                        : new WriteReply(Status.DUPLICATE, e.id(), elsewhere.storedPartitionKey(),
+                                elsewhere.storedSequence(), null, w.replicas(), 0,
+                                "the id was already stored; nothing new was written"));
+            });
+        }
+        for (Retry retry : retries) {
+            if (!held.containsKey(retry.partition())) {
+                count(consistencyOf(retry.record()), "duplicate");
+                WriteReplies.replyTo(retry.record()).ifPresent(to -> replier.reply(to, new WriteReply(
+                        Status.DUPLICATE, retry.entry().id(), retry.stored().partitionKey(), retry.stored().sequence(),
+                        retry.stored().version(), List.of(), 0, "the id was already stored; nothing new was written")));
+            }
+        }
+        for (WriteReport.Refused f : refused) {
+            LogEntry e = f.placement().entry();
+            if (!held.containsKey(partitionOf.get(e))) {
+                WriteReplies.replyTo(sourceOf.get(e)).ifPresent(to -> replier.reply(to, new WriteReply(
+                        Status.REFUSED, e.id(), e.partitionKey(), e.sequence(), e.version(), List.of(), 0, f.reason())));
+            }
+        }
     }
 
     /** Ends one phase of a batch (reading and numbering, replicating, checkpointing) and starts the next. */

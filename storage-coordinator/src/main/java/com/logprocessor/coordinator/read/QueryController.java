@@ -1,84 +1,83 @@
 package com.logprocessor.coordinator.read;
 
+import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.core.entry.LogLevel;
-import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.query.EntryRead;
+import com.logprocessor.core.query.LogQuery;
 import com.logprocessor.support.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
+import java.util.Objects;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Queries over the cluster; the gateway's {@code GET /api/logs} forwards here. */
+/**
+ * Reads over the cluster; the gateway's {@code GET /api/logs} and {@code GET /api/read/…} forward
+ * here. Parameters are checked by the same rules as at the gateway and on the nodes ({@link LogQuery}):
+ * bad input is a 400 problem here too, never taken for an unavailable node.
+ */
 @RestController
 @RequestMapping(path = "/api/coordinator", produces = MediaType.APPLICATION_JSON_VALUE)
 public class QueryController {
 
-    static final int DEFAULT_LIMIT = 100;
-    static final int MAX_LIMIT = 1000;
-
     private final QueryService queries;
+    private final ReadService reads;
+    private final ReadProperties properties;
 
-    public QueryController(QueryService queries) {
+    public QueryController(QueryService queries, ReadService reads, ReadProperties properties) {
         this.queries = queries;
+        this.reads = reads;
+        this.properties = properties;
     }
 
     @Operation(summary = "Logs matching the filters, newest first, merged over replicas",
             description = "With partitionKey only that key's replicas are asked; otherwise every UP node. "
                     + "level is a minimum severity; from is inclusive and to exclusive (ISO-8601). With "
-                    + "partitionKey, afterSequence pages through the partition in sequence order.")
+                    + "partitionKey, afterSequence pages through the partition in sequence order. consistency "
+                    + "(default ONE) is how many replicas of every key range must answer, else 503; nodes that "
+                    + "did not answer are listed in X-Unavailable-Nodes.")
     @GetMapping("/query")
     public ResponseEntity<List<LogEntry>> query(@RequestParam(required = false) String sourceIp,
                                                 @RequestParam(required = false) String partitionKey,
                                                 @RequestParam(required = false) String level,
                                                 @RequestParam(required = false) String from,
                                                 @RequestParam(required = false) String to,
-                                                @RequestParam(required = false) Long afterSequence,
-                                                @RequestParam(required = false) Integer limit) {
-        int n = limit == null ? DEFAULT_LIMIT : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw new InvalidRequestException(new Violation("limit", "must be between 1 and " + MAX_LIMIT + ", was " + n));
+                                                @RequestParam(required = false) String afterSequence,
+                                                @RequestParam(required = false) String limit,
+                                                @RequestParam(required = false) String consistency) {
+        LogQuery.Parsed parsed = LogQuery.parse(sourceIp, partitionKey, level, from, to, afterSequence, limit,
+                consistency);
+        if (!parsed.isValid()) {
+            throw InvalidRequestException.of("invalid query", parsed.violations());
         }
-        if (level != null && !level.isBlank()) {
-            try {
-                LogLevel.parse(level);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException(new Violation("level", e.getMessage()));
-            }
-        }
-        if (afterSequence != null && (partitionKey == null || partitionKey.isBlank() || afterSequence < 0)) {
-            throw new InvalidRequestException(new Violation("afterSequence",
-                    "needs a partitionKey and must not be negative: sequences are per partition"));
-        }
-        QueryService.QueryResult result = queries.query(blankToNull(sourceIp), blankToNull(partitionKey),
-                blankToNull(level), instant("from", from), instant("to", to), afterSequence, n);
-        if (!result.asked().isEmpty() && result.unavailable().size() == result.asked().size()) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(List.of());
-        }
+        ConsistencyLevel cl = Objects.requireNonNullElse(parsed.query().consistency(), properties.queryConsistency());
+        QueryService.QueryResult result = queries.query(parsed.query(), cl);
         return ResponseEntity.ok()
+                .header("X-Consistency", cl.name())
                 .header("X-Unavailable-Nodes", String.join(",", result.unavailable()))
                 .body(result.entries());
     }
 
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    @Operation(summary = "One entry by partition key and sequence: a quorum read with read repair",
+            description = "Asks R replicas (consistency, default QUORUM) and answers the newest version. Stale "
+                    + "replicas among those asked are repaired: by read-repair-service (repair=async, default) or "
+                    + "before the answer (repair=blocking). 404 when no replica holds it, 503 when fewer than R "
+                    + "replicas answer.")
+    @GetMapping("/read/{partitionKey}/{sequence}")
+    public ReadService.ReadAnswer read(@PathVariable String partitionKey, @PathVariable String sequence,
+                                       @RequestParam(required = false) String consistency,
+                                       @RequestParam(required = false) String repair) {
+        EntryRead.Parsed parsed = EntryRead.parse(partitionKey, sequence, consistency, repair);
+        if (!parsed.isValid()) {
+            throw InvalidRequestException.of("invalid read", parsed.violations());
         }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequestException(new Violation(name, "'" + value + "' is not an ISO-8601 instant"));
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        EntryRead read = parsed.read();
+        return reads.read(read.partitionKey(), read.sequence(),
+                Objects.requireNonNullElse(read.consistency(), properties.consistency()), read.repair());
     }
 }

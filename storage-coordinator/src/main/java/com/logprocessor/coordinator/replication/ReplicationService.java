@@ -63,11 +63,14 @@ public class ReplicationService {
         // Per node: which entries it refused (its key holds another id), or whether it refused the whole batch.
         Map<String, Set<UUID>> refusedIds = new HashMap<>();
         Set<String> refusedBatch = new HashSet<>();
+        Map<UUID, Conflict> storedElsewhere = new HashMap<>();
         answers.forEach((node, answer) -> {
             if (answer.ok()) {
                 routed(node).increment(plan.batch(node).size());
                 for (Conflict c : answer.value().conflicts()) {
-                    if (!c.idStoredElsewhere()) {
+                    if (c.idStoredElsewhere()) {
+                        storedElsewhere.putIfAbsent(c.id(), c);
+                    } else {
                         refusedIds.computeIfAbsent(node, n -> new HashSet<>()).add(c.id());
                         log.error("{} holds another entry at {}/{}: {} was not stored there", node,
                                 c.partitionKey(), c.sequence(), c.id());
@@ -99,7 +102,7 @@ public class ReplicationService {
             }
             switch (tally.outcome()) {
                 case MET -> written.add(new WriteReport.Written(item.placement(), item.replicas(), tally.acks(),
-                        tally.unreachable(), durableAt(tally, answers), item.encoded()));
+                        tally.unreachable(), durableAt(tally, answers), item.encoded(), storedElsewhere.get(id)));
                 case UNAVAILABLE -> unavailable.add(new WriteReport.Unavailable(item.placement(), tally.describe()));
                 case REFUSED -> refused.add(new WriteReport.Refused(item.placement(), tally.describe()));
             }

@@ -1,5 +1,6 @@
 package com.logprocessor.coordinator.replication;
 
+import com.logprocessor.support.storage.StorageApi.Conflict;
 import java.util.List;
 
 /**
@@ -13,9 +14,11 @@ public record WriteReport(List<Written> written, List<Unavailable> unavailable, 
      * (they get hints); {@code encoded} is the entry as sent, for those hints.
      * {@code durableAtMillis} is when the last replica its level needed answered: from then on a
      * read at that level finds it, even while slower replicas are still writing.
+     * {@code storedElsewhere} is set when replicas answered that its id is already stored at
+     * another key: a client's retry of an entry stored before, which is durable there, not here.
      */
     public record Written(Placement placement, List<String> replicas, int acks, List<String> missed,
-                          long durableAtMillis, byte[] encoded) {
+                          long durableAtMillis, byte[] encoded, Conflict storedElsewhere) {
     }
 
     /** Not met because replicas did not answer: it may be met later (the entry is held, never dropped). */
