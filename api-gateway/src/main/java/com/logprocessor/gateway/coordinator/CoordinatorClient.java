@@ -50,7 +50,12 @@ public class CoordinatorClient {
 
     /** Forwards a GET and hands back the coordinator's status, content type and body as they are. */
     public ResponseEntity<String> forwardGet(String pathAndQuery) {
-        return requests.get().uri(properties.url() + pathAndQuery)
+        return forwardGet(URI.create(properties.url() + pathAndQuery));
+    }
+
+    /** As {@link #forwardGet(String)}, to a URI built (and encoded) by the caller. */
+    public ResponseEntity<String> forwardGet(URI target) {
+        return requests.get().uri(target)
                 .exchange((request, response) -> {
                     HttpHeaders headers = new HttpHeaders();
                     MediaType type = response.getHeaders().getContentType();

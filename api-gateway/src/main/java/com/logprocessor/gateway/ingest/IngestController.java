@@ -3,12 +3,8 @@ package com.logprocessor.gateway.ingest;
 import com.logprocessor.core.entry.LogEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class IngestController {
 
     private final IngestService ingest;
-    private final GatewayProperties properties;
 
-    public IngestController(IngestService ingest, GatewayProperties properties) {
+    public IngestController(IngestService ingest) {
         this.ingest = ingest;
-        this.properties = properties;
     }
 
     /** The answer for one accepted log. */
@@ -54,13 +48,5 @@ public class IngestController {
                                      @RequestParam(required = false) String consistency) {
         List<LogEntry> entries = ingest.ingestBatch(batch.logs(), consistency);
         return new BatchAccepted(entries.size(), entries.stream().map(e -> e.id().toString()).toList());
-    }
-
-    @ExceptionHandler(IngestUnavailableException.class)
-    public ResponseEntity<ProblemDetail> unavailable(IngestUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Ingest unavailable");
-        problem.setProperties(Map.of("retryable", true));
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(Math.max(1, properties.retryAfter().toSeconds()))).body(problem);
     }
 }

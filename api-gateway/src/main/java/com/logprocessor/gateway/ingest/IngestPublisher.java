@@ -30,10 +30,12 @@ public class IngestPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final String topic;
     private final Timer publishTimer;
+    private final Duration retryAfter;
 
-    public IngestPublisher(KafkaTemplate<String, byte[]> kafka, TopicsProperties topics,
+    public IngestPublisher(KafkaTemplate<String, byte[]> kafka, TopicsProperties topics, GatewayProperties properties,
                            MeterRegistry meters) {
         this.kafka = kafka;
+        this.retryAfter = properties.retryAfter();
         this.topic = topics.ingest();
         this.publishTimer = Timer.builder("gateway.publish")
                 .description("Time for Kafka to acknowledge one request's entries")
@@ -63,11 +65,11 @@ public class IngestPublisher {
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IngestUnavailableException("interrupted while waiting for Kafka", e);
+            throw new IngestUnavailableException("interrupted while waiting for Kafka", e, retryAfter);
         } catch (ExecutionException | TimeoutException | CompletionException e) {
             throw new IngestUnavailableException("Kafka did not acknowledge the logs within " + timeout
                     + "; they are not accepted: send them again (logs that carry their own id are never stored twice)",
-                    e);
+                    e, retryAfter);
         } finally {
             sample.stop(publishTimer);
         }

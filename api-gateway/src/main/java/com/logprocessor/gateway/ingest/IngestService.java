@@ -73,6 +73,18 @@ public class IngestService {
 
     private List<LogEntry> ingest(List<LogSubmission> submissions, String consistency, String collection) {
         ConsistencyLevel level = parseConsistency(consistency);
+        List<LogEntry> entries = toEntries(submissions, collection);
+        publisher.publish(entries, level, properties.publishTimeout());
+        ingested.increment(entries.size());
+        return entries;
+    }
+
+    /**
+     * Turns submissions into entries to publish (ids, timestamps, partition keys), or throws
+     * {@link InvalidRequestException} listing every broken rule; {@code collection} names the
+     * array in violations (null for a single log).
+     */
+    public List<LogEntry> toEntries(List<LogSubmission> submissions, String collection) {
         Instant now = clock.instant();
         List<LogEntry> entries = new ArrayList<>(submissions.size());
         List<Violation> violations = new ArrayList<>();
@@ -100,12 +112,11 @@ public class IngestService {
                     : bad + " of " + submissions.size() + " logs are invalid; nothing was accepted";
             throw new InvalidRequestException(summary, violations);
         }
-        publisher.publish(entries, level, properties.publishTimeout());
-        ingested.increment(entries.size());
         return entries;
     }
 
-    private static ConsistencyLevel parseConsistency(String consistency) {
+    /** The {@code consistency} parameter: null when absent (the coordinator's default applies). */
+    public static ConsistencyLevel parseConsistency(String consistency) {
         if (consistency == null) {
             return null;
         }

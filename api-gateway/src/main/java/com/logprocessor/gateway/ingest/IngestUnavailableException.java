@@ -1,13 +1,16 @@
 package com.logprocessor.gateway.ingest;
 
+import com.logprocessor.support.web.ProblemException;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Kafka could not take the logs in time: 503, and the client should retry. */
-@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
-public class IngestUnavailableException extends RuntimeException {
+/** Kafka could not take the logs in time: 503 with {@code Retry-After}, and the client should send them again. */
+public class IngestUnavailableException extends ProblemException {
 
-    public IngestUnavailableException(String message, Throwable cause) {
-        super(message, cause);
+    public IngestUnavailableException(String message, Throwable cause, Duration retryAfter) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "Ingest unavailable", message);
+        initCause(cause);
+        with("retryable", true);
+        retryAfter(retryAfter);
     }
 }
