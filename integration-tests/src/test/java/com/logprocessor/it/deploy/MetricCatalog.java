@@ -28,6 +28,8 @@ final class MetricCatalog {
             "storage_node_write_seconds",
             // hint-manager
             "hint_replay_batch_seconds",
+            // read-repair-service
+            "read_repair_seconds",
             // merkle-tree-service
             "merkle_tree_build_seconds",
             // JVM
@@ -50,7 +52,8 @@ final class MetricCatalog {
             "hints_failed_total",
             "hints_dropped_total",
             "coordinator_holds_total",
-            "read_repairs_applied_total",
+            "read_repairs_completed_total",
+            "read_repairs_failed_total",
             "merkle_tree_comparisons_total",
             "reconciliation_jobs_completed_total",
             "reconciliation_segments_repaired_total");

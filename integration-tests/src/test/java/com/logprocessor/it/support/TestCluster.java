@@ -9,7 +9,8 @@ import java.util.Set;
  * The cluster every integration test runs against: started once per test run (on free ports, in
  * {@code integration-tests/target/it-cluster}), stopped when the JVM exits. Four storage node
  * databases exist but three nodes start; a test may start the fourth and must leave the ring as
- * it found it; a second coordinator is known and may be started the same way. Heartbeats are
+ * it found it; a second coordinator is known and may be started the same way (it reads with
+ * {@code read-repair.chance=1.0}). Heartbeats are
  * faster than the defaults (TTL 6 s) so failure detection is quick.
  */
 public final class TestCluster {
@@ -18,6 +19,7 @@ public final class TestCluster {
     public static final String COORDINATOR = "storage-coordinator";
     public static final String SECOND_COORDINATOR = "storage-coordinator-2";
     public static final String HINT_MANAGER = "hint-manager";
+    public static final String READ_REPAIR = "read-repair-service";
     public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
 
     private static LocalCluster cluster;
@@ -35,9 +37,11 @@ public final class TestCluster {
                     .freePorts()
                     .storageNodes(4)
                     .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY,
-                            HINT_MANAGER))
+                            HINT_MANAGER, READ_REPAIR))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
                     .serviceProperty("ring.heartbeat-interval", "2s")
+                    // The second coordinator checks every replica on every read (ReadRepairIT).
+                    .serviceProperty(SECOND_COORDINATOR, "read-repair.chance", "1.0")
                     .readyTimeout(Duration.ofMinutes(4))
                     .progress(line -> System.out.println("[cluster] " + line))
                     .build();

@@ -1,0 +1,38 @@
+package com.logprocessor.it.support;
+
+import com.logprocessor.localcluster.LocalCluster;
+import com.logprocessor.localcluster.ServiceCatalog;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * A storage node's own PostgreSQL database, reached directly: how a test damages a replica behind
+ * the system's back (a lost row, as after a disk problem or an operator's mistake).
+ */
+public final class NodeDatabase {
+
+    private NodeDatabase() {
+    }
+
+    /** Deletes one stored entry from node {@code n}; returns the rows deleted. */
+    public static int delete(int n, String partitionKey, long sequence) {
+        LocalCluster cluster = TestCluster.get();
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(ServiceCatalog.storageNodeDatabase(n)),
+                cluster.databaseUser(), cluster.databasePassword());
+             PreparedStatement delete = c.prepareStatement(
+                     "DELETE FROM log_entries WHERE partition_key = ? AND sequence = ?")) {
+            delete.setString(1, partitionKey);
+            delete.setLong(2, sequence);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not delete " + partitionKey + "/" + sequence + " on node " + n, e);
+        }
+    }
+
+    /** The node number of a node id such as {@code storage-node-2}. */
+    public static int number(String nodeId) {
+        return Integer.parseInt(nodeId.substring(nodeId.lastIndexOf('-') + 1));
+    }
+}
