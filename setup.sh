@@ -81,7 +81,7 @@ local_cluster_exists() {
 print_urls() {
   say ""
   say "Endpoints:"
-  say "  API gateway        http://localhost:8080   (POST /api/logs, GET /api/logs, Swagger UI /swagger-ui.html)"
+  say "  API gateway        http://localhost:8080   (POST /api/logs, POST /api/write, GET /api/logs, GET /api/read/{key}/{seq}, Swagger UI /swagger-ui.html)"
   say "  Ring status page   http://localhost:8081/ring"
   say "  Health / metrics   http://localhost:<port>/actuator/health, /actuator/prometheus"
   if [[ "${1:-}" == "docker" ]]; then
