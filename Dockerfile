@@ -35,9 +35,11 @@ COPY --from=extract /extract/extracted/application/ ./
 USER 10001:10001
 
 # The heap follows the container's memory limit; an OutOfMemoryError ends the process so the
-# container restarts instead of limping on. Override or extend with JAVA_OPTS.
+# container restarts instead of limping on. The common pool's parallelism: on fewer than 3 CPUs
+# the JDK would run every HttpClient completion on a new thread (see ServiceCatalog). Override or
+# extend with JAVA_OPTS.
 ENV SERVICE_NAME=${SERVICE} \
-    JAVA_OPTS="-XX:MaxRAMPercentage=65 -XX:InitialRAMPercentage=20 -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=65 -XX:InitialRAMPercentage=20 -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=4"
 
 # Ports and health: each service listens on SERVER_PORT (8080-8088) and answers
 # GET /actuator/health/readiness; docker-compose.yml defines the healthchecks (curl is in the base image).

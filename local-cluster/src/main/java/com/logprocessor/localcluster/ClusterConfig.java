@@ -107,7 +107,10 @@ record ClusterConfig(
         values.put("repoRoot", repoRoot.toString());
         values.put("storageNodes", Integer.toString(storageNodes));
         values.put("enabled", String.join(",", enabled));
-        values.put("serviceJvmOptions", String.join(" ", serviceJvmOptions));
+        // Only options that differ from the defaults are kept, so a run folder picks up new defaults.
+        if (!serviceJvmOptions.equals(ServiceCatalog.DEFAULT_SERVICE_JVM_OPTIONS)) {
+            values.put("serviceJvmOptions", String.join(" ", serviceJvmOptions));
+        }
         values.put("classDataSharing", Boolean.toString(classDataSharing));
         ports.forEach((name, port) -> values.put("port." + name, Integer.toString(port)));
         extraProperties.forEach((scope, props) -> props.forEach((key, value) -> values.put("extra." + scope + "." + key, value)));

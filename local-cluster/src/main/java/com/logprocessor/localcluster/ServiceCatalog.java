@@ -50,9 +50,15 @@ public final class ServiceCatalog {
      * young generation large enough that a batch in flight (thousands of entries, held across the
      * replica round trip) dies young instead of being copied and promoted. With a 64 MB start heap
      * the busy services spent 5-7% of their time in GC, the coordinator with repeated full GCs.
+     *
+     * <p>The common pool's parallelism is set because with fewer than 3 CPUs the JDK sizes it at 1,
+     * and then {@code CompletableFuture}'s default executor is a new thread per task: the JDK
+     * HttpClient completes every {@code sendAsync} on it, so each storage-node call started and
+     * ended a thread (measured: 6,500 threads in 25 s of reads, a third of the coordinator's CPU).
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of(
-            "-Xms384m", "-Xmx768m", "-Xmn256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+            "-Xms384m", "-Xmx768m", "-Xmn256m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
+            "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4");
 
     /** A service: its component name, the Maven module whose jar it runs, its default port. */
     public record ServiceSpec(String name, String module, int defaultPort) {

@@ -1,5 +1,6 @@
 package com.logprocessor.bench.load;
 
+import com.logprocessor.bench.support.AsyncHttp;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -79,6 +80,7 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
+        AsyncHttp.sizeCommonPool();
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);

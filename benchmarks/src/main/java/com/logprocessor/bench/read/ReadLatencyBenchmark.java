@@ -1,5 +1,6 @@
 package com.logprocessor.bench.read;
 
+import com.logprocessor.bench.support.AsyncHttp;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -38,6 +39,7 @@ public final class ReadLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        AsyncHttp.sizeCommonPool();
         Map<String, String> o = new ConcurrentHashMap<>(Map.of("--gateway", "http://127.0.0.1:8080",
                 "--node", "http://127.0.0.1:8082", "--rate", "500", "--duration", "60s", "--warmup", "15s",
                 "--consistency", "QUORUM", "--partitions", "2000", "--seed", "7"));
