@@ -197,4 +197,37 @@ class ReadRepairIT {
         JsonNode read = read(TestCluster.gatewayUrl(), "/api/read/" + key + "/1?consistency=ALL");
         assertThat(read.get("entry").get("id").asString()).isEqualTo(id);
     }
+
+    @Test
+    void aRetryOfAnIdTheCoordinatorForgotIsStoredOnceAndItsSequenceIsExplained() {
+        String key = "rr-forgotten-" + RUN;
+        String id = UUID.randomUUID().toString();
+        String body = "{\"id\":\"" + id + "\",\"partitionId\":\"" + key + "\",\"message\":\"sent long ago\"}";
+        assertThat(write(key, body, "ALL", 201).get("sequence").asLong()).isEqualTo(1);
+        // 1,500 other ids written after it: more than the 1,000 the test cluster's coordinator remembers.
+        StringBuilder batch = new StringBuilder("{\"logs\":[");
+        for (int i = 0; i < 1500; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"partitionId\":\"rr-filler-").append(RUN).append('-').append(i)
+                    .append("\",\"message\":\"filler\"}");
+        }
+        assertThat(Http.post(TestCluster.gatewayUrl() + "/api/logs/batch", batch.append("]}").toString()).statusCode())
+                .isEqualTo(202);
+        writeNew("rr-filler-" + RUN + "-last", "behind the filler"); // the filler is written when this answers
+
+        JsonNode retried = write(key, body, "ALL", 200);
+        assertThat(retried.get("duplicate").asBoolean()).isTrue();
+        assertThat(retried.get("sequence").asLong()).as("answered with where the id is").isEqualTo(1);
+        assertThat(writeNew(key, "next").get("sequence").asLong()).isEqualTo(3);
+
+        HttpResponse<String> hole = Http.get(TestCluster.gatewayUrl() + "/api/read/" + key + "/2");
+        assertThat(hole.statusCode()).as(hole.body()).isEqualTo(404);
+        JsonNode problem = Http.json(hole);
+        assertThat(problem.get("type").asString()).isEqualTo("urn:logstorage:problem:retried-id");
+        assertThat(problem.get("id").asString()).isEqualTo(id);
+        assertThat(problem.get("storedAt").get("sequence").asLong()).isEqualTo(1);
+        for (String node : strings(retried.get("replicas"))) {
+            assertThat(Ingest.onNode(TestCluster.get().url(node), key)).as(node)
+                    .extracting(LogEntry::sequence).containsExactly(1L, 3L);
+        }
+    }
 }

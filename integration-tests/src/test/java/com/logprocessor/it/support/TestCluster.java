@@ -40,6 +40,8 @@ public final class TestCluster {
                             HINT_MANAGER, READ_REPAIR))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
                     .serviceProperty("ring.heartbeat-interval", "2s")
+                    // Few ids remembered, so a test can make the coordinator forget one (ReadRepairIT).
+                    .serviceProperty(COORDINATOR, "coordinator.dedup.recent-ids", "1000")
                     // The second coordinator checks every replica on every read (ReadRepairIT).
                     .serviceProperty(SECOND_COORDINATOR, "read-repair.chance", "1.0")
                     .readyTimeout(Duration.ofMinutes(4))

@@ -38,9 +38,14 @@ class IngestConfiguration {
     IngestPipeline ingestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
                                   HintPublisher hints, DeadLetters deadLetters, CoordinatorProperties properties,
                                   Clock clock, MeterRegistry meters, DedupProperties dedup,
-                                  KafkaTemplate<String, byte[]> kafka) {
+                                  KafkaTemplate<String, byte[]> kafka, RetriedSequences retriedSequences) {
         return new IngestPipeline(json, sequences, replication, hints, deadLetters, properties, clock, meters,
-                new RecentIds(dedup.recentIds(), meters), new WriteReplier(kafka, json));
+                new RecentIds(dedup.recentIds(), meters), retriedSequences, new WriteReplier(kafka, json));
+    }
+
+    @Bean
+    RetriedSequences retriedSequences(StringRedisTemplate redis) {
+        return new RetriedSequences(redis);
     }
 
     @Bean(destroyMethod = "shutdownNow")

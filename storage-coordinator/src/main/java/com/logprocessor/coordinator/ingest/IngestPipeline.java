@@ -75,13 +75,16 @@ public class IngestPipeline {
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final RecentIds recentIds;
+    private final RetriedSequences retried;
     private final WriteReplier replier;
 
     public IngestPipeline(JsonMapper json, SequenceRegistry sequences, ReplicationService replication,
                           HintPublisher hints, DeadLetters deadLetters, CoordinatorProperties properties, Clock clock,
-                          MeterRegistry meters, RecentIds recentIds, WriteReplier replier) {
+                          MeterRegistry meters, RecentIds recentIds, RetriedSequences retried,
+                          WriteReplier replier) {
         this.json = json;
         this.recentIds = recentIds;
+        this.retried = retried;
         this.replier = replier;
         this.sequences = sequences;
         this.replication = replication;
@@ -209,6 +212,7 @@ public class IngestPipeline {
         // Both before the checkpoint: a crash in between replays the batch, its hints and letters.
         deadLetters.park(parked);
         hints.publish(written);
+        recordRetried(written);
         phase = next(phase, "hints");
 
         List<SequenceRegistry.Checkpoint> checkpoints = new ArrayList<>(byPartition.size());
@@ -253,6 +257,20 @@ public class IngestPipeline {
             return new Retry(partition, record, entry, firstInBatch,
                     new RecentIds.Stored(first.partitionKey(), first.sequence(), first.version()));
         }
+    }
+
+    /** Sequences given to retries the nodes recognised: recorded so that a read of them is explained. */
+    private void recordRetried(List<WriteReport.Written> written) {
+        Map<String, RetriedSequences.Retry> retries = new HashMap<>();
+        for (WriteReport.Written w : written) {
+            StorageApi.Conflict elsewhere = w.storedElsewhere();
+            if (elsewhere != null) {
+                LogEntry e = w.placement().entry();
+                retries.put(RetriedSequences.field(e.partitionKey(), e.sequence()),
+                        new RetriedSequences.Retry(e.id(), elsewhere.storedPartitionKey(), elsewhere.storedSequence()));
+            }
+        }
+        retried.record(retries);
     }
 
     /** Remembers where the checkpointed entries are stored, to recognise a client's retry. */

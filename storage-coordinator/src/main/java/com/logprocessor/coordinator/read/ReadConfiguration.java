@@ -1,5 +1,6 @@
 package com.logprocessor.coordinator.read;
 
+import com.logprocessor.coordinator.ingest.RetriedSequences;
 import com.logprocessor.support.kafka.TopicsProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
@@ -32,8 +33,8 @@ class ReadConfiguration {
     @Bean
     ReadService readService(RingView ringView, StorageNodeClient client, ReadRepairTrigger trigger,
                             ReplicationProperties replication, ReadProperties properties,
-                            ReadRepairProperties readRepair, Clock clock) {
+                            ReadRepairProperties readRepair, Clock clock, RetriedSequences retriedSequences) {
         return new ReadService(ringView, new EntryRepair(client, clock, properties.timeout()), trigger,
-                replication.factor(), readRepair);
+                replication.factor(), readRepair, retriedSequences);
     }
 }

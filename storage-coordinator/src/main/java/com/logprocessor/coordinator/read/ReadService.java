@@ -1,5 +1,6 @@
 package com.logprocessor.coordinator.read;
 
+import com.logprocessor.coordinator.ingest.RetriedSequences;
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.consistency.ReadResolution;
 import com.logprocessor.core.entry.LogEntry;
@@ -9,6 +10,7 @@ import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.storage.EntryRepair;
 import com.logprocessor.support.storage.EntryRepair.Copies;
 import com.logprocessor.support.web.ProblemException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.springframework.http.HttpStatus;
 
 /**
  * {@code GET /api/read/{partitionKey}/{sequence}}: a quorum read of one entry with read repair.
@@ -36,20 +39,26 @@ import java.util.function.DoubleSupplier;
  */
 public class ReadService {
 
+    /** The problem type of a sequence that was given to a retry of an id stored elsewhere. */
+    public static final URI RETRIED_ID = URI.create("urn:logstorage:problem:retried-id");
+
     private final RingView ringView;
     private final EntryRepair repair;
     private final ReadRepairTrigger trigger;
     private final int replicationFactor;
     private final ReadRepairProperties readRepair;
     private final DoubleSupplier random;
+    private final RetriedSequences retried;
 
     public ReadService(RingView ringView, EntryRepair repair, ReadRepairTrigger trigger, int replicationFactor,
-                       ReadRepairProperties readRepair) {
-        this(ringView, repair, trigger, replicationFactor, readRepair, () -> ThreadLocalRandom.current().nextDouble());
+                       ReadRepairProperties readRepair, RetriedSequences retried) {
+        this(ringView, repair, trigger, replicationFactor, readRepair, retried,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     ReadService(RingView ringView, EntryRepair repair, ReadRepairTrigger trigger, int replicationFactor,
-                ReadRepairProperties readRepair, DoubleSupplier random) {
+                ReadRepairProperties readRepair, RetriedSequences retried, DoubleSupplier random) {
+        this.retried = retried;
         this.ringView = ringView;
         this.repair = repair;
         this.trigger = trigger;
@@ -102,6 +111,14 @@ public class ReadService {
         }
         ReadResolution resolution = copies.resolve();
         if (!resolution.found()) {
+            retried.find(partitionKey, sequence).ifPresent(r -> {
+                throw new ProblemException(HttpStatus.NOT_FOUND, "Sequence given to a retried id", RETRIED_ID,
+                        "sequence " + sequence + " of '" + partitionKey + "' holds no entry and never will: it was given"
+                                + " to a client's retry of id " + r.id() + ", which was already stored at sequence "
+                                + r.storedSequence() + " of '" + r.storedPartitionKey() + "'")
+                        .with("id", r.id().toString())
+                        .with("storedAt", Map.of("partitionKey", r.storedPartitionKey(), "sequence", r.storedSequence()));
+            });
             throw ProblemException.notFound("no replica of '" + partitionKey + "' holds sequence " + sequence
                     + " (asked " + answered + ")").with("replicas", replicas).with("answered", answered);
         }
