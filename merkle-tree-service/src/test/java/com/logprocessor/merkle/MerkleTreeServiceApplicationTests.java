@@ -1,9 +1,11 @@
 package com.logprocessor.merkle;
 
+import com.logprocessor.merkle.testing.MerkleServiceTest;
 import com.logprocessor.support.testing.ServiceEndpointsContract;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+/** The operator contract every service keeps, with a real Redis. */
+@MerkleServiceTest
+@TestPropertySource(properties = {"ring.key-prefix=ring-merkle-contract", "merkle.cache.key-prefix=merkle-contract"})
 class MerkleTreeServiceApplicationTests extends ServiceEndpointsContract {
 }

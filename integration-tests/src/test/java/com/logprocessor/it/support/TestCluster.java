@@ -20,6 +20,7 @@ public final class TestCluster {
     public static final String SECOND_COORDINATOR = "storage-coordinator-2";
     public static final String HINT_MANAGER = "hint-manager";
     public static final String READ_REPAIR = "read-repair-service";
+    public static final String MERKLE = "merkle-tree-service";
     public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
 
     private static LocalCluster cluster;
@@ -37,7 +38,7 @@ public final class TestCluster {
                     .freePorts()
                     .storageNodes(4)
                     .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY,
-                            HINT_MANAGER, READ_REPAIR))
+                            HINT_MANAGER, READ_REPAIR, MERKLE))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
                     .serviceProperty("ring.heartbeat-interval", "2s")
                     // Few ids remembered, so a test can make the coordinator forget one (ReadRepairIT).
