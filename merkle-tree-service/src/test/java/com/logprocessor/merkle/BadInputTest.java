@@ -3,8 +3,9 @@ package com.logprocessor.merkle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.merkle.SegmentDigest;
-import com.logprocessor.merkle.testing.FakeStorageNode;
 import com.logprocessor.merkle.testing.MerkleTestSupport;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import com.logprocessor.support.testing.TestRedis;
 import java.util.HashMap;
 import java.util.List;
@@ -127,9 +128,9 @@ class BadInputTest extends MerkleTestSupport {
     @Test
     void aNodeFailingWithA5xxIsUnavailableAndAnAnswerThatIsNotDigestsIsABadGateway() {
         Node node = node();
-        node.fake().failWithStatus = 500;
+        node.fake().failDigestsWithStatus = 500;
         post(BUILD, Map.of("partitionId", "p", "nodeUrl", node.id())).problem(503);
-        node.fake().failWithStatus = 404; // not a storage node's digests endpoint
+        node.fake().failDigestsWithStatus = 404; // not a storage node's digests endpoint
         JsonNode problem = post(BUILD, Map.of("partitionId", "p", "nodeUrl", node.id())).problem(502);
         assertThat(problem.get("detail").asString()).contains("404");
     }

@@ -5,8 +5,8 @@ import static com.logprocessor.hints.testing.Hints.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.logprocessor.hints.testing.FakeStorageNode;
 import com.logprocessor.hints.testing.HandoffTestSupport;
+import com.logprocessor.support.testing.FakeStorageNode;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

@@ -9,9 +9,9 @@ import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.hints.status.HintStats;
 import com.logprocessor.hints.status.PendingReport;
-import com.logprocessor.hints.testing.FakeStorageNode;
 import com.logprocessor.hints.testing.HandoffTestSupport;
-import com.logprocessor.support.membership.RingLifecycler;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -83,7 +83,7 @@ class HintHandoffTest extends HandoffTestSupport {
     void aDownNodeGetsNothingUntilItIsUpAgain() {
         String node = node("down");
         FakeStorageNode fake = fakeNode();
-        RingLifecycler first = up(node, fake);
+        Node first = up(node, fake);
         down(first); // known to the ring, not heartbeating
         List<UUID> published = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
@@ -146,7 +146,7 @@ class HintHandoffTest extends HandoffTestSupport {
     void aNodeThatKeepsFailingIsRetriedWithGrowingBackoffThenItsHintsAreGivenUp() {
         String node = node("failing");
         FakeStorageNode fake = fakeNode();
-        fake.failWithStatus = 503;
+        fake.failStoresWithStatus = 503;
         for (int i = 1; i <= 3; i++) {
             publish(node, entry("failing-key", i));
         }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.hints.testing.FakeStorageNode;
 import com.logprocessor.hints.testing.HandoffTestSupport;
-import com.logprocessor.support.membership.RingLifecycler;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ class RingEventReplayTest extends HandoffTestSupport {
     void aNodeComingBackGetsItsHintsFromTheRingEventAlone() {
         String node = node("comes-back");
         FakeStorageNode fake = fakeNode();
-        RingLifecycler before = up(node, fake);
+        Node before = up(node, fake);
         down(before);
         List<UUID> published = new ArrayList<>();
         for (int i = 1; i <= 150; i++) {

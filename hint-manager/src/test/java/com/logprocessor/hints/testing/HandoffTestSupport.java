@@ -1,25 +1,20 @@
 package com.logprocessor.hints.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.support.kafka.HintRecords;
 import com.logprocessor.support.kafka.TopicsProperties;
-import com.logprocessor.support.membership.MembershipProperties;
-import com.logprocessor.support.membership.MembershipStore;
-import com.logprocessor.support.membership.RingLifecycler;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,8 +26,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * What the hint manager's context tests share: publishing hints the way a coordinator does
- * ({@link HintRecords}), fake storage nodes that join and leave ring membership, and reads of the
- * hint table and the meters.
+ * ({@link HintRecords}), fake storage nodes that join and leave ring membership ({@link FakeStorageNodes}),
+ * and reads of the hint table and the meters.
  */
 @HintManagerTest
 public abstract class HandoffTestSupport {
@@ -48,23 +43,15 @@ public abstract class HandoffTestSupport {
     @Autowired
     protected MeterRegistry meters;
     @Autowired
-    protected MembershipStore membershipStore;
-    @Autowired
-    protected MembershipProperties membership;
-    @Autowired
     protected RingView ringView;
+    @RegisterExtension
+    protected final FakeStorageNodes fakeNodes = new FakeStorageNodes();
 
     private DefaultKafkaProducerFactory<String, byte[]> producers;
     private KafkaTemplate<String, byte[]> kafka;
-    private final List<RingLifecycler> lifecyclers = new ArrayList<>();
-    private final List<FakeStorageNode> fakes = new ArrayList<>();
 
     @AfterEach
-    void leaveRingAndStopFakes() {
-        lifecyclers.forEach(RingLifecycler::stop);
-        lifecyclers.clear();
-        fakes.forEach(FakeStorageNode::close);
-        fakes.clear();
+    void closeProducers() {
         if (producers != null) {
             producers.destroy();
         }
@@ -75,9 +62,7 @@ public abstract class HandoffTestSupport {
     }
 
     protected FakeStorageNode fakeNode() {
-        FakeStorageNode fake = new FakeStorageNode();
-        fakes.add(fake);
-        return fake;
+        return fakeNodes.fake();
     }
 
     /** Publishes a hint for {@code node}, created at {@code createdAtMillis}, and waits for Kafka's ack. */
@@ -103,20 +88,13 @@ public abstract class HandoffTestSupport {
     }
 
     /** Registers {@code node} at the fake's URL in ring membership (UP) and waits until the ring view sees it. */
-    protected RingLifecycler up(String node, FakeStorageNode fake) {
-        RingLifecycler lifecycler = new RingLifecycler(membershipStore, membership, 3, node, fake.url(),
-                Clock.systemUTC());
-        lifecycler.start();
-        lifecyclers.add(lifecycler);
-        await().atMost(Duration.ofSeconds(5)).until(() -> ringView.snapshot().isUp(node));
-        return lifecycler;
+    protected Node up(String node, FakeStorageNode fake) {
+        return fakeNodes.up(node, fake);
     }
 
     /** Leaves the ring gracefully: the node stays a known member, DOWN. */
-    protected void down(RingLifecycler lifecycler) {
-        lifecycler.stop();
-        lifecyclers.remove(lifecycler);
-        await().atMost(Duration.ofSeconds(5)).until(() -> !ringView.snapshot().isUp(lifecycler.nodeId()));
+    protected void down(Node node) {
+        fakeNodes.down(node);
     }
 
     protected int rows(String node) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.merkle.testing.MerkleTestSupport;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package com.logprocessor.merkle.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.merkle.testing.MerkleTestSupport;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

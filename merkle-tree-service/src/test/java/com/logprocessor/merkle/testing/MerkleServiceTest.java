@@ -1,5 +1,6 @@
 package com.logprocessor.merkle.testing;
 
+import com.logprocessor.support.testing.TestRedis;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -24,6 +25,6 @@ import org.springframework.test.context.ContextConfiguration;
         "merkle.cache.key-prefix=merkle-test",
         // Where this service is: given to every service, ignored here.
         "merkle.url=http://127.0.0.1:8085"})
-@ContextConfiguration(initializers = TestRedisInitializer.class)
+@ContextConfiguration(initializers = TestRedis.class)
 public @interface MerkleServiceTest {
 }

@@ -1,22 +1,20 @@
 package com.logprocessor.merkle.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.core.merkle.SegmentDigest;
-import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.MembershipStore;
-import com.logprocessor.support.membership.RingLifecycler;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -29,18 +27,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the service's context tests share: fake storage nodes that join ring membership as UP
- * members (and are forgotten after each test), requests to the service read as JSON whatever
- * their status, and digests to give the fakes.
+ * members ({@link FakeStorageNodes}: forgotten after each test), requests to the service read as
+ * JSON whatever their status, and digests to give the fakes.
  */
 @MerkleServiceTest
 public abstract class MerkleTestSupport {
-
-    /** A fake storage node in the ring. */
-    public record Node(String id, FakeStorageNode fake, RingLifecycler lifecycler) {
-        public String url() {
-            return fake.url();
-        }
-    }
 
     /** An answer of the service: status, headers and the body as JSON. */
     public record Answer(int status, HttpHeaders headers, JsonNode body) {
@@ -80,25 +71,9 @@ public abstract class MerkleTestSupport {
     @Autowired
     protected MembershipStore membershipStore;
     @Autowired
-    protected MembershipProperties membership;
-    @Autowired
     protected RingView ringView;
-
-    private final List<Node> nodes = new ArrayList<>();
-    private final List<FakeStorageNode> outsiders = new ArrayList<>();
-
-    @AfterEach
-    void forgetNodes() {
-        for (Node node : nodes) {
-            node.lifecycler().stop();
-            membershipStore.forget(node.id());
-            node.fake().close();
-        }
-        nodes.clear();
-        outsiders.forEach(FakeStorageNode::close);
-        outsiders.clear();
-        ringView.refresh();
-    }
+    @RegisterExtension
+    protected final FakeStorageNodes fakeNodes = new FakeStorageNodes();
 
     protected RestClient http() {
         return RestClient.create("http://127.0.0.1:" + port);
@@ -106,22 +81,12 @@ public abstract class MerkleTestSupport {
 
     /** A fake storage node registered UP in ring membership, once this service sees it UP. */
     protected Node node() {
-        FakeStorageNode fake = new FakeStorageNode(json);
-        String id = unique("storage-node");
-        RingLifecycler lifecycler = new RingLifecycler(membershipStore, membership, 3, id, fake.url(),
-                Clock.systemUTC());
-        Node node = new Node(id, fake, lifecycler);
-        nodes.add(node);
-        lifecycler.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> ringView.snapshot().isUp(id));
-        return node;
+        return fakeNodes.up(unique("storage-node"));
     }
 
     /** A fake storage node no ring member serves on (asked by URL only). */
     protected FakeStorageNode outsider() {
-        FakeStorageNode fake = new FakeStorageNode(json);
-        outsiders.add(fake);
-        return fake;
+        return fakeNodes.fake();
     }
 
     protected Answer post(String path, Object body) {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.merkle.MerkleTree;
 import com.logprocessor.core.merkle.SegmentDigest;
-import com.logprocessor.merkle.testing.FakeStorageNode;
 import com.logprocessor.merkle.testing.MerkleTestSupport;
+import com.logprocessor.support.testing.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import com.logprocessor.support.testing.TestRedis;
 import java.time.Duration;
 import java.util.ArrayList;

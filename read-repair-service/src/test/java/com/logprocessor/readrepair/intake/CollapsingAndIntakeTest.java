@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.readrepair.testing.RepairTestSupport;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.logprocessor.readrepair.testing;
 
+import com.logprocessor.support.testing.TestRedis;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
@@ -28,6 +29,6 @@ import org.springframework.test.context.ContextConfiguration;
         "read-repair.chance=0.1",
         "read-repair.url=http://127.0.0.1:8087"})
 @EmbeddedKafka
-@ContextConfiguration(initializers = TestRedisInitializer.class)
+@ContextConfiguration(initializers = TestRedis.class)
 public @interface ReadRepairServiceTest {
 }

@@ -1,25 +1,20 @@
 package com.logprocessor.readrepair.testing;
 
-import static org.awaitility.Awaitility.await;
-
 import com.logprocessor.support.kafka.ReadRepairRecords;
 import com.logprocessor.support.kafka.ReadRepairRecords.ReadRepairRequest;
 import com.logprocessor.support.kafka.TopicsProperties;
-import com.logprocessor.support.membership.MembershipProperties;
-import com.logprocessor.support.membership.MembershipStore;
 import com.logprocessor.support.membership.ReplicationProperties;
-import com.logprocessor.support.membership.RingLifecycler;
-import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.testing.FakeStorageNodes;
+import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -31,16 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the service's context tests share: fake storage nodes that join ring membership as a whole
- * cluster (and leave it, forgotten, after each test, so every test's entries have exactly its own
- * nodes as replicas), requests published the way a coordinator does ({@link ReadRepairRecords}),
+ * cluster ({@link FakeStorageNodes}: forgotten after each test, so every test's entries have exactly
+ * its own nodes as replicas), requests published the way a coordinator does ({@link ReadRepairRecords}),
  * and reads of the meters.
  */
 @ReadRepairServiceTest
 public abstract class RepairTestSupport {
-
-    /** A fake storage node in the ring. */
-    public record Node(String id, FakeStorageNode fake, RingLifecycler lifecycler) {
-    }
 
     @LocalServerPort
     protected int port;
@@ -53,27 +44,15 @@ public abstract class RepairTestSupport {
     @Autowired
     protected MeterRegistry meters;
     @Autowired
-    protected MembershipStore membershipStore;
-    @Autowired
-    protected MembershipProperties membership;
-    @Autowired
     protected ReplicationProperties replication;
-    @Autowired
-    protected RingView ringView;
+    @RegisterExtension
+    protected final FakeStorageNodes fakeNodes = new FakeStorageNodes();
 
     private DefaultKafkaProducerFactory<String, byte[]> producers;
     private KafkaTemplate<String, byte[]> kafka;
-    private final List<Node> nodes = new ArrayList<>();
 
     @AfterEach
-    void forgetNodes() {
-        for (Node node : nodes) {
-            node.lifecycler().stop();
-            membershipStore.forget(node.id());
-            node.fake().close();
-        }
-        nodes.clear();
-        ringView.refresh();
+    void closeProducers() {
         if (producers != null) {
             producers.destroy();
         }
@@ -87,25 +66,14 @@ public abstract class RepairTestSupport {
     protected List<Node> cluster() {
         List<Node> cluster = new ArrayList<>();
         for (int i = 0; i < replication.factor(); i++) {
-            FakeStorageNode fake = new FakeStorageNode(json);
-            String id = Entries.unique("node" + (i + 1));
-            RingLifecycler lifecycler = new RingLifecycler(membershipStore, membership, replication.factor(), id,
-                    fake.url(), Clock.systemUTC());
-            Node node = new Node(id, fake, lifecycler);
-            nodes.add(node);
-            lifecycler.start();
-            cluster.add(node);
+            cluster.add(fakeNodes.up(Entries.unique("node" + (i + 1))));
         }
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> cluster.stream().allMatch(n -> ringView.snapshot().isUp(n.id())));
         return cluster;
     }
 
     /** Leaves the ring gracefully: the node stays a known member, and a replica, DOWN. */
     protected void down(Node node) {
-        node.lifecycler().stop();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ringView.snapshot().isUp(node.id())
-                && ringView.snapshot().member(node.id()).isPresent());
+        fakeNodes.down(node);
     }
 
     /** Publishes a request as a coordinator does and waits for Kafka's ack. */

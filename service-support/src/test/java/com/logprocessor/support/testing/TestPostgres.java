@@ -76,9 +76,8 @@ public final class TestPostgres implements ApplicationContextInitializer<Configu
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testPostgres", Map.of(
                 "spring.datasource.url", jdbcUrl(database),
                 "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                // service-support's ring membership needs Redis: the shared test Redis.
-                "spring.data.redis.host", "127.0.0.1",
-                "spring.data.redis.port", TestRedis.port())));
+                "spring.datasource.password", "postgres")));
+        // service-support's ring membership needs Redis: the shared test Redis.
+        new TestRedis().initialize(context);
     }
 }

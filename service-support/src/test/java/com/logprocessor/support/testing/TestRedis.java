@@ -3,6 +3,10 @@ package com.logprocessor.support.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -11,13 +15,20 @@ import redis.embedded.RedisServer;
 /**
  * One real Redis server (embedded-redis's redis-server binary) per test JVM, on a free port bound
  * to 127.0.0.1, stopped when the JVM exits.
+ *
+ * <p>As a context initializer ({@code @ContextConfiguration(initializers = TestRedis.class)}) it
+ * points the context's Redis (ring membership, caches) at this server.
  */
-public final class TestRedis {
+public final class TestRedis implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     private static RedisServer server;
     private static int port;
 
-    private TestRedis() {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("testRedis", Map.of(
+                "spring.data.redis.host", "127.0.0.1",
+                "spring.data.redis.port", port())));
     }
 
     public static synchronized int port() {
