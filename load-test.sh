@@ -14,6 +14,8 @@ cd "$(dirname "$0")"
 
 GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
 COORDINATOR=${COORDINATOR:-http://127.0.0.1:8081}
+# A second coordinator (./setup.sh --coordinators 2) writes the partitions it owns: its counts are added.
+COORDINATOR_2=${COORDINATOR_2:-http://127.0.0.1:8181}
 JAR=benchmarks/target/benchmarks.jar
 MAIN=com.logprocessor.bench.load.LoadGenerator
 
@@ -31,8 +33,13 @@ if [[ ! -f "$JAR" ]]; then
   mvn -B -q -pl benchmarks -am package -DskipTests
 fi
 
+COORDINATORS=$COORDINATOR
+if curl -fsS -o /dev/null --max-time 2 "$COORDINATOR_2/actuator/health" 2>/dev/null; then
+  COORDINATORS="$COORDINATOR,$COORDINATOR_2"
+fi
+
 # The load generator against this cluster; the rest of the arguments are its options.
-load() { java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATOR" "$@"; }
+load() { java -cp "$JAR" "$MAIN" --gateway "$GATEWAY" --coordinator "$COORDINATORS" "$@"; }
 
 if ! curl -fsS -o /dev/null --max-time 5 "$GATEWAY/api/health"; then
   echo "The gateway at $GATEWAY is not healthy (or not running). Start the system with ./setup.sh" >&2

@@ -369,13 +369,20 @@ public final class LoadGenerator {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
+    /** Every coordinator's metrics as one text: sums and histogram buckets add up over them. */
     private PrometheusScrape scrape() {
-        try {
-            HttpResponse<String> r = get(options.coordinator() + "/actuator/prometheus");
-            return new PrometheusScrape(r.statusCode() == 200 ? r.body() : "");
-        } catch (Exception e) {
-            return new PrometheusScrape("");
+        StringBuilder all = new StringBuilder();
+        for (URI coordinator : options.coordinators()) {
+            try {
+                HttpResponse<String> r = get(coordinator + "/actuator/prometheus");
+                if (r.statusCode() == 200) {
+                    all.append(r.body()).append('\n');
+                }
+            } catch (Exception e) {
+                // a coordinator that does not answer adds nothing
+            }
         }
+        return new PrometheusScrape(all.toString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {

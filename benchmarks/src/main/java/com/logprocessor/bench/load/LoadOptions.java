@@ -2,13 +2,17 @@ package com.logprocessor.bench.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Settings of a load run, from {@code --name value} arguments.
  *
  * @param gateway the gateway's base URL
- * @param coordinator the coordinator's base URL (for metrics and the distribution)
+ * @param coordinator the coordinator's base URL (for the distribution)
+ * @param coordinators every coordinator's base URL: the written counts and latency histograms are
+ *        summed over them (with two coordinators each writes the partitions it owns)
  * @param rate target logs per second; 0 sends as fast as the system accepts
  * @param duration how long to send (ignored when {@code count} is set)
  * @param count how many logs to send in all (0: use {@code duration})
@@ -21,14 +25,14 @@ import java.util.Locale;
  * @param clientIds send an id with each log (random UUIDv4) instead of taking the ids the gateway
  *        assigns (time-ordered UUIDv7) from its answers
  */
-public record LoadOptions(URI gateway, URI coordinator, int rate, Duration duration, long count, int batch,
+public record LoadOptions(URI gateway, URI coordinator, List<URI> coordinators, int rate, Duration duration, long count, int batch,
                           int concurrency, int keys, String consistency, boolean verify, long seed,
                           boolean clientIds) {
 
     static final String USAGE = """
             Usage: java -cp benchmarks/target/benchmarks.jar com.logprocessor.bench.load.LoadGenerator [options]
               --gateway URL        gateway base URL                        (http://127.0.0.1:8080)
-              --coordinator URL    coordinator base URL                    (http://127.0.0.1:8081)
+              --coordinator URLS   coordinator base URL(s), comma-separated (http://127.0.0.1:8081)
               --rate N             target logs/s, 0 = as fast as possible  (10000)
               --duration 60s       how long to send                        (60s)
               --count N            send exactly N logs instead of a duration
@@ -43,7 +47,7 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
 
     public static LoadOptions parse(String[] args) {
         URI gateway = URI.create("http://127.0.0.1:8080");
-        URI coordinator = URI.create("http://127.0.0.1:8081");
+        List<URI> coordinators = List.of(URI.create("http://127.0.0.1:8081"));
         int rate = 10_000;
         Duration duration = Duration.ofSeconds(60);
         long count = 0;
@@ -58,7 +62,8 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
             String a = args[i];
             switch (a) {
                 case "--gateway" -> gateway = URI.create(value(args, ++i, a));
-                case "--coordinator" -> coordinator = URI.create(value(args, ++i, a));
+                case "--coordinator" -> coordinators = Arrays.stream(value(args, ++i, a).split(","))
+                        .map(String::trim).filter(u -> !u.isEmpty()).map(URI::create).toList();
                 case "--rate" -> rate = Integer.parseInt(value(args, ++i, a));
                 case "--duration" -> duration = duration(value(args, ++i, a));
                 case "--count" -> count = Long.parseLong(value(args, ++i, a));
@@ -76,7 +81,10 @@ public record LoadOptions(URI gateway, URI coordinator, int rate, Duration durat
         if (batch < 1 || batch > 10_000 || concurrency < 1 || keys < 1 || rate < 0) {
             throw new IllegalArgumentException("batch must be 1..10000; concurrency, keys >= 1; rate >= 0\n" + USAGE);
         }
-        return new LoadOptions(gateway, coordinator, rate, duration, count, batch, concurrency, keys, consistency,
+        if (coordinators.isEmpty()) {
+            throw new IllegalArgumentException("--coordinator needs at least one URL\n" + USAGE);
+        }
+        return new LoadOptions(gateway, coordinators.get(0), coordinators, rate, duration, count, batch, concurrency, keys, consistency,
                 verify, seed, clientIds);
     }
 

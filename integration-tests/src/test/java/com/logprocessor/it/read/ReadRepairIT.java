@@ -178,6 +178,7 @@ class ReadRepairIT {
         JsonNode retried = write(key, body, "QUORUM", 200);
         assertThat(retried.get("duplicate").asBoolean()).isTrue();
         assertThat(retried.get("id").asString()).isEqualTo(id);
+        assertThat(retried.get("replicas")).as("the replicas where it is").hasSize(3);
         long sequence = retried.get("sequence").asLong();
         assertThat(sequence).isEqualTo(1);
 

@@ -305,7 +305,8 @@ public class IngestPipeline {
                 count(consistencyOf(retry.record()), "duplicate");
                 WriteReplies.replyTo(retry.record()).ifPresent(to -> replier.reply(to, new WriteReply(
                         Status.DUPLICATE, retry.entry().id(), retry.stored().partitionKey(), retry.stored().sequence(),
-                        retry.stored().version(), List.of(), 0, "the id was already stored; nothing new was written")));
+                        retry.stored().version(), replication.replicasOf(retry.stored().partitionKey()), 0,
+                        "the id was already stored; nothing new was written")));
             }
         }
         for (WriteReport.Refused f : refused) {

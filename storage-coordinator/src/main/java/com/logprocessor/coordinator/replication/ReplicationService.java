@@ -54,6 +54,11 @@ public class ReplicationService {
         this.clock = clock;
     }
 
+    /** The replicas of a key now (its preference list on the replica ring). */
+    public List<String> replicasOf(String partitionKey) {
+        return ringView.snapshot().replicaRing().preferenceList(partitionKey, replicationFactor).replicas();
+    }
+
     public WriteReport write(List<Placement> placements) {
         MembershipSnapshot snapshot = ringView.snapshot();
         ReplicaPlan plan = ReplicaPlan.of(placements, snapshot, replicationFactor, client::encode);
