@@ -117,14 +117,12 @@ public class IngestService {
 
     /** The {@code consistency} parameter: null when absent (the coordinator's default applies). */
     public static ConsistencyLevel parseConsistency(String consistency) {
-        if (consistency == null) {
-            return null;
+        List<Violation> violations = new ArrayList<>(1);
+        ConsistencyLevel level = ConsistencyLevel.parameter(consistency, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations.get(0));
         }
-        try {
-            return ConsistencyLevel.parse(consistency);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(new Violation("consistency", e.getMessage()));
-        }
+        return level;
     }
 
     private static LogEntry toEntry(LogSubmission s, Instant now, List<Violation> violations) {

@@ -1,6 +1,8 @@
 package com.logprocessor.core.consistency;
 
+import com.logprocessor.core.entry.Violation;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -59,6 +61,22 @@ public enum ConsistencyLevel {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "unknown consistency level '" + value + "'; use one of " + names(), e);
+        }
+    }
+
+    /**
+     * The {@code consistency} request parameter: null when absent (the reader's or writer's default
+     * applies), else the level, or a violation added to {@code violations} and null.
+     */
+    public static ConsistencyLevel parameter(String value, List<Violation> violations) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("consistency", e.getMessage()));
+            return null;
         }
     }
 

@@ -33,7 +33,7 @@ public record EntryRead(String partitionKey, long sequence, ConsistencyLevel con
                     "must be 1 to " + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters"));
         }
         Long seq = LogQuery.parseSequence(sequence, violations);
-        ConsistencyLevel cl = LogQuery.consistency(consistency, violations);
+        ConsistencyLevel cl = ConsistencyLevel.parameter(consistency, violations);
         RepairMode mode = null;
         try {
             mode = RepairMode.parse(repair);

@@ -45,7 +45,7 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
     public static Parsed parse(String sourceIp, String partitionKey, String level, String from, String to,
                                String afterSequence, String limit, String consistency) {
         List<Violation> violations = new ArrayList<>();
-        ConsistencyLevel cl = consistency(consistency, violations);
+        ConsistencyLevel cl = ConsistencyLevel.parameter(consistency, violations);
         String ip = blankToNull(sourceIp);
         if (ip != null && (ip.contains("%") || !InetAddresses.isInetAddress(ip))) {
             violations.add(new Violation("sourceIp", "'" + abbreviate(ip) + "' is not an IPv4 or IPv6 address"));
@@ -91,19 +91,6 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
             return new Parsed(null, List.copyOf(violations));
         }
         return new Parsed(new LogQuery(ip, key, minLevel, fromInstant, toInstant, after, max, cl), List.of());
-    }
-
-    /** A consistency level parameter: null when absent (the reader's default applies). */
-    public static ConsistencyLevel consistency(String value, List<Violation> violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return ConsistencyLevel.parse(value);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("consistency", e.getMessage()));
-            return null;
-        }
     }
 
     /** A sequence number as a path or query parameter: a whole number of at least 1. */
