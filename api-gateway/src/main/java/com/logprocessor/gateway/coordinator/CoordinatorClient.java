@@ -1,16 +1,19 @@
 package com.logprocessor.gateway.coordinator;
 
+import com.logprocessor.support.web.ProblemException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /** The gateway's line to the storage coordinator: health probes and forwarded requests. */
 @Component
@@ -53,8 +56,20 @@ public class CoordinatorClient {
         return forwardGet(URI.create(properties.url() + pathAndQuery));
     }
 
-    /** As {@link #forwardGet(String)}, to a URI built (and encoded) by the caller. */
+    /**
+     * As {@link #forwardGet(String)}, to a URI built (and encoded) by the caller. A coordinator
+     * that does not answer is a 503 problem for the client.
+     */
     public ResponseEntity<String> forwardGet(URI target) {
+        try {
+            return exchange(target);
+        } catch (RestClientException e) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
+                    "the storage coordinator at " + properties.url() + " did not answer: " + e.getMessage());
+        }
+    }
+
+    private ResponseEntity<String> exchange(URI target) {
         return requests.get().uri(target)
                 .exchange((request, response) -> {
                     HttpHeaders headers = new HttpHeaders();

@@ -7,16 +7,12 @@ import com.logprocessor.support.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -79,12 +75,5 @@ public class QueryProxyController {
         }
         URI target = uri.buildAndExpand(read.partitionKey(), read.sequence()).encode().toUri();
         return coordinator.forwardGet(target);
-    }
-
-    @ExceptionHandler(RestClientException.class)
-    public ResponseEntity<ProblemDetail> unavailable(RestClientException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the storage coordinator at " + coordinator.url() + " did not answer: " + e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
     }
 }
