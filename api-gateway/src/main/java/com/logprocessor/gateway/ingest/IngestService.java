@@ -75,8 +75,13 @@ public class IngestService {
         ConsistencyLevel level = parseConsistency(consistency);
         List<LogEntry> entries = toEntries(submissions, collection);
         publisher.publish(entries, level, properties.publishTimeout());
-        ingested.increment(entries.size());
+        acknowledged(entries.size());
         return entries;
+    }
+
+    /** Counts logs Kafka acknowledged, whichever way they came in ({@code logs_ingested_total}). */
+    public void acknowledged(int logs) {
+        ingested.increment(logs);
     }
 
     /**

@@ -65,6 +65,7 @@ public class WriteService {
         try {
             future = kafka.sendAndReceive(IngestRecords.record(topic, entry, level), properties.timeout());
             future.getSendFuture().get(properties.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            ingest.acknowledged(1);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             throw new IngestUnavailableException("Kafka did not take the entry within " + properties.timeout()
                     + "; it is not accepted: send it again (with the same id it is never stored twice)", e,
