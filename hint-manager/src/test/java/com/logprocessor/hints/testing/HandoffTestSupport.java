@@ -7,21 +7,14 @@ import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.testing.FakeStorageNode;
 import com.logprocessor.support.testing.FakeStorageNodes;
 import com.logprocessor.support.testing.FakeStorageNodes.Node;
+import com.logprocessor.support.testing.TestProducer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -35,8 +28,6 @@ public abstract class HandoffTestSupport {
     @LocalServerPort
     protected int port;
     @Autowired
-    protected EmbeddedKafkaBroker broker;
-    @Autowired
     protected TopicsProperties topics;
     @Autowired
     protected JdbcTemplate jdbc;
@@ -47,15 +38,8 @@ public abstract class HandoffTestSupport {
     @RegisterExtension
     protected final FakeStorageNodes fakeNodes = new FakeStorageNodes();
 
-    private DefaultKafkaProducerFactory<String, byte[]> producers;
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @AfterEach
-    void closeProducers() {
-        if (producers != null) {
-            producers.destroy();
-        }
-    }
+    @RegisterExtension
+    protected final TestProducer kafka = new TestProducer();
 
     protected RestClient http() {
         return RestClient.create("http://127.0.0.1:" + port);
@@ -75,17 +59,9 @@ public abstract class HandoffTestSupport {
     }
 
     protected void publish(ProducerRecord<String, byte[]> record) {
-        kafka().send(record).join();
+        kafka.send(record);
     }
 
-    private synchronized KafkaTemplate<String, byte[]> kafka() {
-        if (kafka == null) {
-            Map<String, Object> props = KafkaTestUtils.producerProps(broker);
-            producers = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
-            kafka = new KafkaTemplate<>(producers);
-        }
-        return kafka;
-    }
 
     /** Registers {@code node} at the fake's URL in ring membership (UP) and waits until the ring view sees it. */
     protected Node up(String node, FakeStorageNode fake) {

@@ -6,21 +6,15 @@ import com.logprocessor.support.kafka.TopicsProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.testing.FakeStorageNodes;
 import com.logprocessor.support.testing.FakeStorageNodes.Node;
+import com.logprocessor.support.testing.TestProducer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,8 +30,6 @@ public abstract class RepairTestSupport {
     @LocalServerPort
     protected int port;
     @Autowired
-    protected EmbeddedKafkaBroker broker;
-    @Autowired
     protected TopicsProperties topics;
     @Autowired
     protected JsonMapper json;
@@ -48,15 +40,8 @@ public abstract class RepairTestSupport {
     @RegisterExtension
     protected final FakeStorageNodes fakeNodes = new FakeStorageNodes();
 
-    private DefaultKafkaProducerFactory<String, byte[]> producers;
-    private KafkaTemplate<String, byte[]> kafka;
-
-    @AfterEach
-    void closeProducers() {
-        if (producers != null) {
-            producers.destroy();
-        }
-    }
+    @RegisterExtension
+    protected final TestProducer kafka = new TestProducer();
 
     protected RestClient http() {
         return RestClient.create("http://127.0.0.1:" + port);
@@ -82,17 +67,9 @@ public abstract class RepairTestSupport {
     }
 
     protected void publish(ProducerRecord<String, byte[]> record) {
-        kafka().send(record).join();
+        kafka.send(record);
     }
 
-    private synchronized KafkaTemplate<String, byte[]> kafka() {
-        if (kafka == null) {
-            producers = new DefaultKafkaProducerFactory<>(KafkaTestUtils.producerProps(broker),
-                    new StringSerializer(), new ByteArraySerializer());
-            kafka = new KafkaTemplate<>(producers);
-        }
-        return kafka;
-    }
 
     protected double counter(String name, String... tags) {
         Counter c = meters.find(name).tags(tags).counter();
