@@ -1,6 +1,7 @@
 package com.logprocessor.support.storage;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.PartitionDigest;
 import com.logprocessor.core.merkle.SegmentDigest;
 import java.util.List;
 import java.util.UUID;
@@ -55,8 +56,15 @@ public final class StorageApi {
     public record CountResponse(String nodeId, long count) {
     }
 
-    /** One partition a node holds. */
-    public record PartitionSummary(String partitionKey, long maxSequence, long count) {
+    /**
+     * One partition a node holds: its highest sequence, and its digest (core {@code PartitionDigest}:
+     * {@code hash} is the XOR of every entry's content hash, {@code count} the number of entries).
+     */
+    public record PartitionSummary(String partitionKey, long maxSequence, long count, long hash) {
+
+        public PartitionDigest digest() {
+            return new PartitionDigest(hash, count);
+        }
     }
 
     /** A page of {@code GET /api/storage/partitions}; {@code next} is null on the last page. */

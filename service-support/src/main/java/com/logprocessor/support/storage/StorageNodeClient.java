@@ -62,7 +62,16 @@ public class StorageNodeClient {
      * entry once, not RF times, and in a format that costs a fraction of JSON to read and write.
      */
     public CompletableFuture<StoreResult> storeEncoded(String nodeUrl, List<byte[]> encodedEntries) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/store/batch"))
+        return storeEncoded(nodeUrl, encodedEntries, false);
+    }
+
+    /**
+     * As {@link #storeEncoded(String, List)}; with {@code repair} (anti-entropy, after choosing the
+     * winning content among replicas), a copy with an equal version but other content is replaced.
+     */
+    public CompletableFuture<StoreResult> storeEncoded(String nodeUrl, List<byte[]> encodedEntries, boolean repair) {
+        String path = repair ? "/api/storage/store/batch?repair=true" : "/api/storage/store/batch";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + path))
                 .timeout(timeout)
                 .header("Content-Type", LogEntryCodec.MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LogEntryCodec.encodeBatch(encodedEntries)))

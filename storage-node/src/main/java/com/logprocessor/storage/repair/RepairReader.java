@@ -22,10 +22,12 @@ public class RepairReader {
     /**
      * Partitions come from the digests (one row per segment, about 1/segment.size of the entries),
      * so no separate partitions table has to be maintained on the write path; the max sequence is
-     * one backward probe of the primary key per listed partition.
+     * one backward probe of the primary key per listed partition. The hash is the partition digest
+     * (core {@code PartitionDigest}: XOR of the segment hashes), so anti-entropy compares replicas
+     * partition by partition from one listing per node.
      */
     private static final String PARTITIONS = """
-            SELECT d.partition_key, sum(d.entry_count) AS entry_count,
+            SELECT d.partition_key, sum(d.entry_count) AS entry_count, bit_xor(d.hash) AS hash,
                    (SELECT max(e.sequence) FROM log_entries e WHERE e.partition_key = d.partition_key) AS max_sequence
             FROM current_segment_digests d
             WHERE d.partition_key > ?
@@ -49,7 +51,7 @@ public class RepairReader {
 
     public PartitionPage partitions(String after, int limit) {
         List<PartitionSummary> page = jdbc.query(PARTITIONS,
-                (rs, i) -> new PartitionSummary(rs.getString(1), rs.getLong(3), rs.getLong(2)),
+                (rs, i) -> new PartitionSummary(rs.getString(1), rs.getLong(4), rs.getLong(2), rs.getLong(3)),
                 after == null ? "" : after, limit);
         String next = page.size() == limit ? page.get(page.size() - 1).partitionKey() : null;
         return new PartitionPage(page, next);

@@ -144,6 +144,16 @@ public class EntryWriter {
 
     /** Stores valid entries (see {@code LogEntryRules.validateStored}) in one transaction. */
     public StoreResult write(List<LogEntry> entries) {
+        return write(entries, false);
+    }
+
+    /**
+     * As {@link #write(List)}; with {@code repair}, a stored copy with the same version but other
+     * content (altered behind the system's back: no writer issues one version twice) is replaced
+     * too. Anti-entropy sends such writes after choosing the winning content among the replicas
+     * ({@code core.repair.SegmentReconciliation}); every other writer leaves equal versions alone.
+     */
+    public StoreResult write(List<LogEntry> entries, boolean repair) {
         if (entries.isEmpty()) {
             return new StoreResult(0, 0, 0, List.of());
         }
@@ -164,7 +174,7 @@ public class EntryWriter {
         candidates.sort((a, b) -> KEY_ORDER.compare(a.entry(), b.entry()));
         List<String> partitions = candidates.stream().map(c -> c.entry().partitionKey()).distinct().toList();
         return tx.execute(status -> jdbc.execute((ConnectionCallback<StoreResult>) con ->
-                applyCarefully(con, incoming, candidates, partitions)));
+                applyCarefully(con, incoming, candidates, partitions, repair)));
     }
 
     /**
@@ -240,7 +250,7 @@ public class EntryWriter {
     }
 
     private StoreResult applyCarefully(Connection con, IncomingBatch batch, List<Candidate> candidates,
-            List<String> partitions) throws SQLException {
+            List<String> partitions, boolean repair) throws SQLException {
         PartitionLocks.lockExclusive(con, partitions);
         Stored[] stored = storedVersions(con, candidates);
 
@@ -256,7 +266,8 @@ public class EntryWriter {
                 // The key holds another entry: versions order copies of one entry, they never let
                 // one entry replace another (that would lose an acknowledged log).
                 conflicts.add(conflict(c.entry(), c.key()));
-            } else if (c.entry().version().isNewerThan(stored[i].version())) {
+            } else if (c.entry().version().isNewerThan(stored[i].version())
+                    || (repair && c.entry().version().equals(stored[i].version()) && c.hash() != stored[i].hash())) {
                 replacements.add(new Replacement(c, stored[i]));
             } else {
                 unchanged++;

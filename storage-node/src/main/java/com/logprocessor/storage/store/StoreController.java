@@ -6,6 +6,7 @@ import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.logprocessor.core.entry.LogEntryCodec;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +28,14 @@ public class StoreController {
         return service.store(entry);
     }
 
-    /** Stores up to {@code storage.write.max-batch-entries} placed entries in one transaction. */
+    /**
+     * Stores up to {@code storage.write.max-batch-entries} placed entries in one transaction. With
+     * {@code repair=true} (anti-entropy only), a copy with an equal version but other content is
+     * replaced too.
+     */
     @PostMapping(path = "/store/batch", consumes = {MediaType.APPLICATION_JSON_VALUE, LogEntryCodec.MEDIA_TYPE})
-    public StoreResult storeBatch(@RequestBody(required = false) StoreBatchRequest request) {
-        return service.storeBatch(request);
+    public StoreResult storeBatch(@RequestBody(required = false) StoreBatchRequest request,
+            @RequestParam(defaultValue = "false") boolean repair) {
+        return service.storeBatch(request, repair);
     }
 }

@@ -45,10 +45,15 @@ public class StoreService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException("the entry is invalid: " + summary(violations), violations);
         }
-        return write(List.of(entry));
+        return write(List.of(entry), false);
     }
 
     public StoreResult storeBatch(StoreBatchRequest request) {
+        return storeBatch(request, false);
+    }
+
+    /** As {@link #storeBatch(StoreBatchRequest)}; {@code repair} as in {@link EntryWriter#write(List, boolean)}. */
+    public StoreResult storeBatch(StoreBatchRequest request, boolean repair) {
         if (request == null || request.entries() == null) {
             throw new InvalidRequestException(new Violation("entries", "is required"));
         }
@@ -74,13 +79,13 @@ public class StoreService {
             throw new InvalidRequestException(invalidEntries + " of " + entries.size()
                     + " entries are invalid; nothing was stored: " + summary(violations), violations);
         }
-        return write(entries);
+        return write(entries, repair);
     }
 
-    private StoreResult write(List<LogEntry> entries) {
+    private StoreResult write(List<LogEntry> entries, boolean repair) {
         Timer.Sample sample = Timer.start();
         try {
-            StoreResult result = writeWithRetry(entries);
+            StoreResult result = writeWithRetry(entries, repair);
             metrics.recordWrite(result.inserted(), result.updated(), result.unchanged(), result.conflicts().size());
             return result;
         } finally {
@@ -93,10 +98,10 @@ public class StoreService {
      * changed by a replace, or a deadlock between two such batches). The loser is rolled back and
      * retried; the retry sees the winner's commit and reports a conflict.
      */
-    private StoreResult writeWithRetry(List<LogEntry> entries) {
+    private StoreResult writeWithRetry(List<LogEntry> entries, boolean repair) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return writer.write(entries);
+                return writer.write(entries, repair);
             } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 if (attempt >= properties.maxAttempts()) {
                     throw new WriteConflictException("the batch kept colliding with concurrent writes of the same"

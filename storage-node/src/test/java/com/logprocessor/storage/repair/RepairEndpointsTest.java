@@ -4,6 +4,7 @@ import static com.logprocessor.storage.testing.Entries.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.storage.testing.Digests;
 import com.logprocessor.storage.testing.StorageHttp;
@@ -12,6 +13,7 @@ import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.PartitionSummary;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
+import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
 import com.logprocessor.storage.store.DigestJournal;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,7 @@ class RepairEndpointsTest {
     String a;
     String b;
     List<LogEntry> aEntries;
+    List<LogEntry> bEntries;
 
     @BeforeEach
     void store() {
@@ -56,22 +59,50 @@ class RepairEndpointsTest {
         aEntries = new ArrayList<>(range(a, 1, 1200));
         aEntries.addAll(range(a, 2501, 2510));
         http.storeBatch(aEntries).expect(200);
-        http.storeBatch(range(b, 1, 5)).expect(200);
+        bEntries = range(b, 1, 5);
+        http.storeBatch(bEntries).expect(200);
     }
 
     @Test
     void listsPartitionsInKeyOrderWithMaxSequenceAndCount() {
         PartitionPage page = http.get("/api/storage/partitions?after=" + prefix + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510, 1210));
+        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510, 1210, xorOfHashes(aEntries)));
         assertThat(page.next()).isEqualTo(a);
 
         PartitionPage second = http.get("/api/storage/partitions?after=" + page.next() + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5, 5));
+        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5, 5, xorOfHashes(bEntries)));
 
         http.get("/api/storage/partitions?limit=0").problem(400);
         assertThat(http.get("/api/storage/partitions").expect(200).as(PartitionPage.class).partitions()).isNotEmpty();
+    }
+
+    private static long xorOfHashes(List<LogEntry> entries) {
+        return entries.stream().mapToLong(EntryHash::of).reduce(0, (x, y) -> x ^ y);
+    }
+
+    @Test
+    void aRepairWriteReplacesAnEqualVersionWithOtherContentAndNoOtherWriteDoes() {
+        LogEntry stored = aEntries.get(0);
+        LogEntry altered = new LogEntry(stored.id(), stored.partitionKey(), stored.sequence(), stored.timestamp(),
+                stored.level(), stored.sourceIp(), stored.service(), "the winning content", stored.attributes(),
+                stored.version());
+
+        assertThat(http.storeBatch(List.of(altered)).expect(200).json().get("unchanged").asInt()).isEqualTo(1);
+        assertThat(http.entry(a, 1).expect(200).as(LogEntry.class)).isEqualTo(stored);
+
+        assertThat(http.postJson("/api/storage/store/batch?repair=true", http.mapper().writeValueAsString(
+                new StoreBatchRequest(List.of(altered)))).expect(200).json().get("updated").asInt()).isEqualTo(1);
+        assertThat(http.entry(a, 1).expect(200).as(LogEntry.class)).isEqualTo(altered);
+        // The digest followed the content: XOR the old hash out, the new one in.
+        List<LogEntry> now = new ArrayList<>(aEntries);
+        now.set(0, altered);
+        PartitionPage page = http.get("/api/storage/partitions?after=" + prefix + "&limit=1").expect(200)
+                .as(PartitionPage.class);
+        assertThat(page.partitions().get(0).hash()).isEqualTo(xorOfHashes(now));
+
+        http.postJson("/api/storage/store/batch?repair=maybe", "{\"entries\":[]}").problem(400);
     }
 
     @Test
