@@ -1,9 +1,8 @@
 package com.logprocessor.antientropy;
 
+import com.logprocessor.antientropy.testing.AntiEntropyTest;
 import com.logprocessor.support.testing.ServiceEndpointsContract;
-import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.address=127.0.0.1")
+@AntiEntropyTest
 class AntiEntropyCoordinatorApplicationTests extends ServiceEndpointsContract {
 }

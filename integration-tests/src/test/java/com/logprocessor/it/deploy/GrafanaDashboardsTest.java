@@ -74,7 +74,8 @@ class GrafanaDashboardsTest {
             titles.add(string(dashboard, "title"));
             assertThat(uids.add(string(dashboard, "uid"))).as("unique uid in %s", file.getFileName()).isTrue();
         }
-        assertThat(titles).contains("Log storage overview", "Resilience", "Anti-entropy");
+        assertThat(titles).contains("Log storage overview", "Resilience", "Anti-Entropy Overview", "Storage Node Metrics",
+                "Consistency Metrics");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,6 +32,8 @@ final class MetricCatalog {
             "read_repair_seconds",
             // merkle-tree-service
             "merkle_tree_build_seconds",
+            // anti-entropy-coordinator (no percentiles: _count, _sum, _max)
+            "anti_entropy_cycle_seconds",
             // JVM
             "jvm_gc_pause_seconds");
 
@@ -47,6 +49,8 @@ final class MetricCatalog {
             "storage_node_entries_total",
             "storage_node_digest_mismatches_total",
             "storage_node_entry_hash_mismatches_total",
+            "storage_node_write_careful_total",
+            "storage_node_digest_folds_total",
             "hints_replayed_total",
             "hints_expired_total",
             "hints_failed_total",
@@ -55,8 +59,14 @@ final class MetricCatalog {
             "read_repairs_completed_total",
             "read_repairs_failed_total",
             "merkle_tree_comparisons_total",
+            "merkle_tree_differences_total",
             "reconciliation_jobs_completed_total",
-            "reconciliation_segments_repaired_total");
+            // anti-entropy-coordinator
+            "reconciliation_jobs_failed_total",
+            "anti_entropy_entries_repaired_total",
+            "anti_entropy_inconsistencies_detected_total",
+            "anti_entropy_partitions_compared_total",
+            "anti_entropy_segments_differing_total");
 
     private static final Set<String> GAUGES = Set.of(
             "storage_distribution_balance_score",
@@ -67,7 +77,7 @@ final class MetricCatalog {
             "coordinator_partitions_held",
             "storage_node_log_count",
             "hints_pending",
-            "reconciliation_jobs",
+            "anti_entropy_jobs",
             "jvm_memory_used_bytes",
             "jvm_memory_committed_bytes",
             "jvm_memory_max_bytes",

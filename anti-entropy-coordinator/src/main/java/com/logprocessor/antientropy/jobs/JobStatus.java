@@ -1,0 +1,9 @@
+package com.logprocessor.antientropy.jobs;
+
+/** A job's life: PENDING → RUNNING → COMPLETED, or back to PENDING after a failed attempt, FAILED after the last. */
+public enum JobStatus {
+    PENDING,
+    RUNNING,
+    COMPLETED,
+    FAILED
+}

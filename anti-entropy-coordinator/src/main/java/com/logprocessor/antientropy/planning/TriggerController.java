@@ -1,0 +1,70 @@
+package com.logprocessor.antientropy.planning;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.logprocessor.antientropy.jobs.RepairJob;
+import com.logprocessor.core.entry.LogEntryRules;
+import com.logprocessor.core.entry.Violation;
+import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.web.InvalidRequestException;
+import com.logprocessor.support.web.ProblemException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/coordinator/trigger}: a cycle over every range now, or ({@code ?partitionKey=})
+ * one partition, or ({@code ?node=}) every range one node replicates. Answers 202 with the queued
+ * jobs (a pending job for the same subject is joined, not duplicated).
+ */
+@RestController
+@RequestMapping(path = "/api/coordinator", produces = MediaType.APPLICATION_JSON_VALUE)
+public class TriggerController {
+
+    private final Planner planner;
+    private final RingView ring;
+
+    public TriggerController(Planner planner, RingView ring) {
+        this.planner = planner;
+        this.ring = ring;
+    }
+
+    /** The cycle started (null for a single partition or node) and its jobs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Triggered(Long cycleId, List<RepairJob> jobs) {
+    }
+
+    @PostMapping("/trigger")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public Triggered trigger(@RequestParam(required = false) String partitionKey,
+            @RequestParam(required = false) String node) {
+        if (partitionKey != null && node != null) {
+            throw new InvalidRequestException(new Violation("partitionKey",
+                    "give partitionKey or node, not both (or neither, for every range)"));
+        }
+        if (partitionKey != null) {
+            if (partitionKey.isBlank() || partitionKey.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
+                throw new InvalidRequestException(new Violation("partitionKey", "must be 1 to "
+                        + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters, not blank, was '" + partitionKey + "'"));
+            }
+            return new Triggered(null, List.of(planner.partition(partitionKey, "trigger", Priority.TRIGGER)));
+        }
+        if (node != null) {
+            if (node.isBlank()) {
+                throw new InvalidRequestException(new Violation("node", "must be a ring member's id, was blank"));
+            }
+            if (!ring.snapshot().members().containsKey(node)) {
+                throw ProblemException.notFound("node '" + node + "' is not a ring member; members: "
+                        + ring.snapshot().members().keySet());
+            }
+            return new Triggered(null, List.of(planner.node(node, "trigger", Priority.TRIGGER)));
+        }
+        return planner.triggeredCycle().map(c -> new Triggered(c.id(), c.jobs()))
+                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No ring members",
+                        "no storage node is a ring member yet: there is nothing to compare"));
+    }
+}

@@ -1,0 +1,40 @@
+package com.logprocessor.antientropy.repair;
+
+import com.logprocessor.core.merkle.MerkleTree;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a job compares and repairs ({@code anti-entropy.repair.*}).
+ *
+ * @param pageSize partitions per listing request to a node (5000; a node serves at most 10,000)
+ * @param partitionConcurrency differing partitions repaired at once, over all jobs of this instance (8)
+ * @param treeDepth depth of the Merkle trees built over a differing partition's segment digests
+ *        (10, as {@code merkle.tree.depth})
+ * @param connectTimeout connecting to a storage node (1 s)
+ * @param timeout one request to a storage node (10 s): a listing page, a partition's digests, a
+ *        segment, a write of a segment's winners
+ */
+@Validated
+@ConfigurationProperties("anti-entropy.repair")
+public record RepairProperties(
+        @DefaultValue("5000") @Min(1) @Max(10_000) int pageSize,
+        @DefaultValue("8") @Min(1) @Max(256) int partitionConcurrency,
+        @DefaultValue("" + MerkleTree.DEFAULT_DEPTH) @Min(0) @Max(MerkleTree.MAX_DEPTH) int treeDepth,
+        @DefaultValue("1s") @NotNull Duration connectTimeout,
+        @DefaultValue("10s") @NotNull Duration timeout) {
+
+    public RepairProperties {
+        for (var d : new Object[][] {{"connect-timeout", connectTimeout}, {"timeout", timeout}}) {
+            Duration value = (Duration) d[1];
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("anti-entropy.repair." + d[0] + " must be positive, was " + value);
+            }
+        }
+    }
+}
