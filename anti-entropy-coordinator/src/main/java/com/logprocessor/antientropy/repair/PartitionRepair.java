@@ -3,6 +3,7 @@ package com.logprocessor.antientropy.repair;
 import com.logprocessor.antientropy.jobs.JobRun;
 import com.logprocessor.antientropy.jobs.JobRun.Count;
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.MerkleTree;
 import com.logprocessor.core.merkle.PartitionDigest;
 import com.logprocessor.core.merkle.SegmentDigest;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PartitionRepair {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionRepair.class);
 
     private final StorageNodeClient client;
     private final RepairProperties properties;
@@ -62,13 +67,48 @@ public class PartitionRepair {
         for (long segment : segments) {
             run.checkLease();
             Map<String, List<LogEntry>> copies = new LinkedHashMap<>();
+            List<String> wrongDigests = new ArrayList<>();
             all(snapshot, replicas, (node, url) -> client.segment(url, partitionKey, segment),
-                    "segment " + segment + " of " + partitionKey)
-                    .forEach((node, entries) -> copies.put(node, entries.entries()));
+                    "segment " + segment + " of " + partitionKey).forEach((node, entries) -> {
+                        copies.put(node, entries.entries());
+                        if (!digestOf(segment, entries.entries()).equals(entries.digest())) {
+                            wrongDigests.add(node);
+                        }
+                    });
+            correctDigests(partitionKey, snapshot, wrongDigests);
             SegmentReconciliation reconciliation = SegmentReconciliation.of(copies);
             run.add(Count.CONFLICTS, reconciliation.conflicts().size());
             write(run, partitionKey, snapshot, reconciliation.toWrite());
         }
+    }
+
+    /**
+     * A segment whose stored digest is not the digest of the entries read with it (in one snapshot)
+     * has a wrong digest: a row changed behind the node's back, and the node has not verified since. Left alone, it would make this
+     * partition differ in every cycle while its entries agree; the node recomputes it now, so the
+     * next comparison sees the truth (the node's own hourly verification would, later).
+     */
+    private void correctDigests(String partitionKey, MembershipSnapshot snapshot, List<String> nodes) {
+        if (nodes.isEmpty()) {
+            return;
+        }
+        log.info("Wrong stored digests of {} on {}: asking the nodes to recompute them", partitionKey, nodes);
+        // Best effort: a node busy with another verification (409) corrects it in the next cycle.
+        NodeFanOut.call(snapshot, nodes, (node, url) -> client.verifyDigests(url, partitionKey), clock)
+                .forEach((node, answer) -> {
+                    if (!answer.ok()) {
+                        log.info("{} did not recompute the digests of {} now: {}", node, partitionKey,
+                                answer.failure().getMessage());
+                    }
+                });
+    }
+
+    private static SegmentDigest digestOf(long segment, List<LogEntry> entries) {
+        SegmentDigest digest = SegmentDigest.empty(segment);
+        for (LogEntry e : entries) {
+            digest = digest.add(EntryHash.of(e));
+        }
+        return digest;
     }
 
     private void write(JobRun run, String partitionKey, MembershipSnapshot snapshot,

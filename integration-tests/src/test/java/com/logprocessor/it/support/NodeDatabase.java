@@ -35,4 +35,19 @@ public final class NodeDatabase {
     public static int number(String nodeId) {
         return Integer.parseInt(nodeId.substring(nodeId.lastIndexOf('-') + 1));
     }
+
+    /** Runs one statement on node {@code n}'s database; returns the rows it changed. */
+    public static int execute(int n, String sql, Object... parameters) {
+        LocalCluster cluster = TestCluster.get();
+        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(ServiceCatalog.storageNodeDatabase(n)),
+                cluster.databaseUser(), cluster.databasePassword());
+             PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run on node " + n + ": " + sql, e);
+        }
+    }
 }

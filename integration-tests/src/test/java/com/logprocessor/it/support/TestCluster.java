@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code integration-tests/target/it-cluster}), stopped when the JVM exits. Four storage node
  * databases exist but three nodes start; a test may start the fourth and must leave the ring as
  * it found it; a second coordinator is known and may be started the same way (it reads with
- * {@code read-repair.chance=1.0}). Heartbeats are
+ * {@code read-repair.chance=1.0}). The anti-entropy coordinator plans no periodic cycle. Heartbeats are
  * faster than the defaults (TTL 6 s) so failure detection is quick.
  */
 public final class TestCluster {
@@ -21,6 +21,7 @@ public final class TestCluster {
     public static final String HINT_MANAGER = "hint-manager";
     public static final String READ_REPAIR = "read-repair-service";
     public static final String MERKLE = "merkle-tree-service";
+    public static final String ANTI_ENTROPY = "anti-entropy-coordinator";
     public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
 
     private static LocalCluster cluster;
@@ -38,13 +39,18 @@ public final class TestCluster {
                     .freePorts()
                     .storageNodes(4)
                     .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY,
-                            HINT_MANAGER, READ_REPAIR, MERKLE))
+                            HINT_MANAGER, READ_REPAIR, MERKLE, ANTI_ENTROPY))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
                     .serviceProperty("ring.heartbeat-interval", "2s")
                     // Few ids remembered, so a test can make the coordinator forget one (ReadRepairIT).
                     .serviceProperty(COORDINATOR, "coordinator.dedup.recent-ids", "1000")
                     // The second coordinator checks every replica on every read (ReadRepairIT).
                     .serviceProperty(SECOND_COORDINATOR, "read-repair.chance", "1.0")
+                    // No periodic cycles: tests that damage a replica on purpose (read repair, Merkle
+                    // trees) must see the damage; anti-entropy tests trigger cycles themselves. Ring
+                    // changes still plan their jobs (AntiEntropy.awaitIdle after a test changes the ring).
+                    .serviceProperty(ANTI_ENTROPY, "anti-entropy.interval", "0")
+                    .serviceProperty(ANTI_ENTROPY, "anti-entropy.jobs.retry-backoff", "1s")
                     .readyTimeout(Duration.ofMinutes(4))
                     .progress(line -> System.out.println("[cluster] " + line))
                     .build();

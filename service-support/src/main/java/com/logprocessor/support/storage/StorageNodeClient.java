@@ -123,6 +123,17 @@ public class StorageNodeClient {
                 .thenApply(body -> json.readValue(body, SegmentEntries.class));
     }
 
+    /**
+     * {@code POST /api/storage/digests/verify?partitionKey=}: the node recomputes the partition's
+     * segment digests from its entries and corrects the wrong ones (the report is not read).
+     */
+    public CompletableFuture<Void> verifyDigests(String nodeUrl, String partitionKey) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/digests/verify?partitionKey="
+                        + URLEncoder.encode(partitionKey, StandardCharsets.UTF_8)))
+                .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build();
+        return send(request).thenApply(body -> null);
+    }
+
     private HttpRequest get(String nodeUrl, String path) {
         return HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(timeout).GET().build();
     }

@@ -1,0 +1,48 @@
+package com.logprocessor.it.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** The anti-entropy coordinator's API, as an operator uses it. */
+public final class AntiEntropy {
+
+    private AntiEntropy() {
+    }
+
+    public static String url() {
+        return TestCluster.get().url(TestCluster.ANTI_ENTROPY);
+    }
+
+    /** {@code POST /api/coordinator/trigger} with an optional query ("", "?node=…"); the 202 body. */
+    public static JsonNode trigger(String query) {
+        HttpResponse<String> r = Http.post(url() + "/api/coordinator/trigger" + query, "");
+        if (r.statusCode() != 202) {
+            throw new AssertionError("trigger answered " + r.statusCode() + ": " + r.body());
+        }
+        return Http.json(r);
+    }
+
+    /** The newest jobs (at most 1000). */
+    public static List<JsonNode> jobs() {
+        List<JsonNode> out = new ArrayList<>();
+        Http.getJson(url() + "/api/coordinator/jobs?limit=1000").get("jobs").forEach(out::add);
+        return out;
+    }
+
+    public static JsonNode job(long id) {
+        return Http.getJson(url() + "/api/coordinator/jobs/" + id);
+    }
+
+    /** Waits until no job is pending or running (after a ring change, before damaging replicas on purpose). */
+    public static void awaitIdle(Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
+            JsonNode counts = Http.getJson(url() + "/api/coordinator/jobs?limit=1").get("counts");
+            return counts.get("PENDING").asLong() == 0 && counts.get("RUNNING").asLong() == 0;
+        });
+    }
+}
