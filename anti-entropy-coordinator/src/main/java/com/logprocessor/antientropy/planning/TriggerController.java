@@ -2,8 +2,8 @@ package com.logprocessor.antientropy.planning;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.logprocessor.antientropy.jobs.RepairJob;
-import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.query.PartitionKeys;
 import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.web.InvalidRequestException;
 import com.logprocessor.support.web.ProblemException;
@@ -47,9 +47,9 @@ public class TriggerController {
                     "give partitionKey or node, not both (or neither, for every range)"));
         }
         if (partitionKey != null) {
-            if (partitionKey.isBlank() || partitionKey.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
-                throw new InvalidRequestException(new Violation("partitionKey", "must be 1 to "
-                        + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters, not blank, was '" + partitionKey + "'"));
+            List<Violation> violations = PartitionKeys.check("partitionKey", partitionKey);
+            if (!violations.isEmpty()) {
+                throw InvalidRequestException.of("the partition to repair", violations);
             }
             return new Triggered(null, List.of(planner.partition(partitionKey, "trigger", Priority.TRIGGER)));
         }

@@ -102,6 +102,7 @@ class JobsApiTest {
         problem("POST", "/api/coordinator/trigger?partitionKey=a&node=b", 400);
         problem("POST", "/api/coordinator/trigger?partitionKey=%20", 400);
         problem("POST", "/api/coordinator/trigger?partitionKey=" + "k".repeat(257), 400);
+        problem("POST", "/api/coordinator/trigger?partitionKey=a%00b", 400);
         problem("POST", "/api/coordinator/trigger?node=", 400);
         problem("POST", "/api/coordinator/trigger?node=storage-node-99", 404);
         problem("GET", "/api/coordinator/trigger", 405);

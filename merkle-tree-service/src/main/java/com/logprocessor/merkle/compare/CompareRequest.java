@@ -1,8 +1,8 @@
 package com.logprocessor.merkle.compare;
 
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.query.PartitionKeys;
 import com.logprocessor.merkle.node.NodeResolver;
-import com.logprocessor.merkle.tree.PartitionIds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +27,7 @@ public record CompareRequest(String partitionId, String node1Url, String node2Ur
 
     /** Every reason to refuse the request before anything is looked up. */
     public List<Violation> violations(NodeResolver nodes) {
-        List<Violation> out = new ArrayList<>(PartitionIds.check("partitionId", partitionId));
+        List<Violation> out = new ArrayList<>(PartitionKeys.check("partitionId", partitionId));
         out.addAll(nodes.check(first()));
         out.addAll(nodes.check(second()));
         return out;

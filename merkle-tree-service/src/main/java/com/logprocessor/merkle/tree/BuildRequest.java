@@ -1,6 +1,7 @@
 package com.logprocessor.merkle.tree;
 
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.query.PartitionKeys;
 import com.logprocessor.merkle.node.NodeResolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public record BuildRequest(String partitionId, String nodeUrl, String node) {
 
     /** Every reason to refuse the request before anything is looked up. */
     public List<Violation> violations(NodeResolver nodes) {
-        List<Violation> out = new ArrayList<>(PartitionIds.check("partitionId", partitionId));
+        List<Violation> out = new ArrayList<>(PartitionKeys.check("partitionId", partitionId));
         out.addAll(nodes.check(givenNode()));
         return out;
     }
