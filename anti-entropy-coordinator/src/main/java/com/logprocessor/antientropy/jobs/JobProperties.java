@@ -1,5 +1,6 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.config.Durations;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,14 +31,11 @@ public record JobProperties(
         String instanceId) {
 
     public JobProperties {
-        requirePositive("anti-entropy.jobs.poll-interval", pollInterval);
-        requirePositive("anti-entropy.jobs.lease", lease);
-        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("anti-entropy.jobs.lease must be at least 1s, was " + lease);
+        Durations.requirePositive("anti-entropy.jobs.poll-interval", pollInterval);
+        if (lease != null && lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("anti-entropy.jobs.lease (" + lease + ") must be at least 1s");
         }
-        if (retryBackoff == null || retryBackoff.isNegative()) {
-            throw new IllegalArgumentException("anti-entropy.jobs.retry-backoff must not be negative, was " + retryBackoff);
-        }
+        Durations.requireNotNegative("anti-entropy.jobs.retry-backoff", retryBackoff);
         if (instanceId == null || instanceId.isBlank()) {
             instanceId = ProcessHandle.current().pid() + "@" + hostName();
         }
@@ -46,12 +44,6 @@ public record JobProperties(
     /** How often a running job's lease is renewed (and its counts saved). */
     public Duration renewEvery() {
         return lease.dividedBy(3);
-    }
-
-    private static void requirePositive(String name, Duration d) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + d);
-        }
     }
 
     private static String hostName() {

@@ -1,5 +1,6 @@
 package com.logprocessor.antientropy.planning;
 
+import com.logprocessor.support.config.Durations;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,9 +20,7 @@ import org.springframework.validation.annotation.Validated;
 public record PlanningProperties(@DefaultValue("60s") @NotNull Duration interval) {
 
     public PlanningProperties {
-        if (interval == null || interval.isNegative()) {
-            throw new IllegalArgumentException("anti-entropy.interval must not be negative, was " + interval);
-        }
+        Durations.requireNotNegative("anti-entropy.interval", interval);
     }
 
     public boolean periodic() {

@@ -1,6 +1,7 @@
 package com.logprocessor.antientropy.repair;
 
 import com.logprocessor.core.merkle.MerkleTree;
+import com.logprocessor.support.config.Durations;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,11 +31,7 @@ public record RepairProperties(
         @DefaultValue("10s") @NotNull Duration timeout) {
 
     public RepairProperties {
-        for (var d : new Object[][] {{"connect-timeout", connectTimeout}, {"timeout", timeout}}) {
-            Duration value = (Duration) d[1];
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException("anti-entropy.repair." + d[0] + " must be positive, was " + value);
-            }
-        }
+        Durations.requirePositive("anti-entropy.repair.connect-timeout", connectTimeout);
+        Durations.requirePositive("anti-entropy.repair.timeout", timeout);
     }
 }

@@ -2,6 +2,7 @@ package com.logprocessor.merkle.tree;
 
 import com.logprocessor.core.merkle.MerkleTree;
 import com.logprocessor.core.merkle.Segments;
+import com.logprocessor.support.config.Durations;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,7 +61,7 @@ public record MerkleProperties(
             @DefaultValue("merkle") @NotBlank String keyPrefix) {
 
         public Cache {
-            requirePositive("merkle.cache.ttl", ttl);
+            Durations.requirePositive("merkle.cache.ttl", ttl);
         }
     }
 
@@ -74,14 +75,9 @@ public record MerkleProperties(
             @DefaultValue("5s") @NotNull Duration timeout) {
 
         public Node {
-            requirePositive("merkle.node.connect-timeout", connectTimeout);
-            requirePositive("merkle.node.timeout", timeout);
+            Durations.requirePositive("merkle.node.connect-timeout", connectTimeout);
+            Durations.requirePositive("merkle.node.timeout", timeout);
         }
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value != null && (value.isZero() || value.isNegative())) {
-            throw new IllegalArgumentException(name + " (" + value + ") must be positive");
-        }
-    }
 }

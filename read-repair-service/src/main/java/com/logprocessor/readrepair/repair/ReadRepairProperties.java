@@ -1,5 +1,6 @@
 package com.logprocessor.readrepair.repair;
 
+import com.logprocessor.support.config.Durations;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,11 +31,9 @@ public record ReadRepairProperties(
         @DefaultValue("4") @Min(1) @Max(64) int concurrency) {
 
     public ReadRepairProperties {
-        requirePositive("read-repair.connect-timeout", connectTimeout);
-        requirePositive("read-repair.timeout", timeout);
-        if (dedupWindow != null && dedupWindow.isNegative()) {
-            throw new IllegalArgumentException("read-repair.dedup-window (" + dedupWindow + ") must not be negative");
-        }
+        Durations.requirePositive("read-repair.connect-timeout", connectTimeout);
+        Durations.requirePositive("read-repair.timeout", timeout);
+        Durations.requireNotNegative("read-repair.dedup-window", dedupWindow);
     }
 
     /** The bound on one fan-out to an entry's replicas: the client's own timeouts normally fire first. */
@@ -42,9 +41,4 @@ public record ReadRepairProperties(
         return connectTimeout.plus(timeout);
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value != null && (value.isZero() || value.isNegative())) {
-            throw new IllegalArgumentException(name + " (" + value + ") must be positive");
-        }
-    }
 }
