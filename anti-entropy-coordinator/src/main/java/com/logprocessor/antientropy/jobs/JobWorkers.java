@@ -1,5 +1,6 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.core.text.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ public class JobWorkers implements SmartLifecycle {
 
     private void settleFailure(RepairJob job, String error) {
         try {
-            Optional<JobStatus> status = store.fail(job.id(), properties.instanceId(), abbreviate(error),
+            Optional<JobStatus> status = store.fail(job.id(), properties.instanceId(), Texts.abbreviate(error, 2000),
                     properties.maxAttempts(), properties.retryBackoff());
             if (status.orElse(null) == JobStatus.FAILED) {
                 outcomes.failed(job.kind());
@@ -182,9 +183,5 @@ public class JobWorkers implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 2000 ? s : s.substring(0, 2000) + "…";
     }
 }

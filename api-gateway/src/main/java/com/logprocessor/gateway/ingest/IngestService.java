@@ -7,6 +7,7 @@ import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.text.Texts;
 import com.logprocessor.support.web.InvalidRequestException;
 import com.logprocessor.support.web.PayloadTooLargeException;
 import io.micrometer.core.instrument.Counter;
@@ -150,7 +151,7 @@ public class IngestService {
         try {
             return UUID.fromString(id.trim());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation("id", "'" + abbreviate(id) + "' is not a UUID"));
+            violations.add(new Violation("id", "'" + Texts.abbreviate(id, 64) + "' is not a UUID"));
             return null;
         }
     }
@@ -179,16 +180,12 @@ public class IngestService {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException | NumberFormatException e) {
             violations.add(new Violation("timestamp",
-                    "'" + abbreviate(t) + "' is not an ISO-8601 timestamp with an offset (e.g. 2026-11-22T10:15:30Z) or epoch milliseconds"));
+                    "'" + Texts.abbreviate(t, 64) + "' is not an ISO-8601 timestamp with an offset (e.g. 2026-11-22T10:15:30Z) or epoch milliseconds"));
             return now;
         }
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
     }
 }

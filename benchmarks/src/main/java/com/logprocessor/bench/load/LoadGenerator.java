@@ -1,6 +1,7 @@
 package com.logprocessor.bench.load;
 
 import com.logprocessor.bench.support.AsyncHttp;
+import com.logprocessor.core.text.Texts;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -198,7 +199,7 @@ public final class LoadGenerator {
                     errors.addAndGet(keysOfBatch.size());
                     if (errorSamples.size() < 5) {
                         errorSamples.add(error != null ? error.toString()
-                                : response.statusCode() + " " + abbreviate(response.body()));
+                                : response.statusCode() + " " + Texts.abbreviate(response.body(), 200));
                     }
                 }
             } finally {
@@ -400,9 +401,5 @@ public final class LoadGenerator {
 
     private static String seconds(double s) {
         return Double.isNaN(s) ? "n/a" : Double.isInfinite(s) ? "> 60 s" : String.format(Locale.ROOT, "%.0f ms", s * 1000);
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() <= 200 ? s : s.substring(0, 197) + "...";
     }
 }

@@ -2,6 +2,7 @@ package com.logprocessor.core.entry;
 
 import com.google.common.base.Utf8;
 import com.google.common.net.InetAddresses;
+import com.logprocessor.core.text.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +135,7 @@ public final class LogEntryRules {
     private static void checkSourceIp(String ip, List<Violation> out) {
         // Only literal IPv4/IPv6 addresses: no DNS lookup, no zone ids.
         if (ip != null && (ip.isBlank() || ip.contains("%") || !InetAddresses.isInetAddress(ip))) {
-            out.add(new Violation("sourceIp", "'" + abbreviate(ip) + "' is not an IPv4 or IPv6 address"));
+            out.add(new Violation("sourceIp", "'" + Texts.abbreviate(ip, 64) + "' is not an IPv4 or IPv6 address"));
         }
     }
 
@@ -150,13 +151,9 @@ public final class LogEntryRules {
                 break;
             }
             if (a.getValue() == null || a.getValue().length() > MAX_ATTRIBUTE_VALUE_CHARS) {
-                out.add(new Violation("attributes." + abbreviate(a.getKey()),
+                out.add(new Violation("attributes." + Texts.abbreviate(a.getKey(), 64),
                         "must be a string of at most " + MAX_ATTRIBUTE_VALUE_CHARS + " characters"));
             }
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
     }
 }

@@ -5,6 +5,7 @@ import com.logprocessor.core.consistency.ConsistencyLevel;
 import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.text.Texts;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -48,7 +49,8 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
         ConsistencyLevel cl = ConsistencyLevel.parameter(consistency, violations);
         String ip = blankToNull(sourceIp);
         if (ip != null && (ip.contains("%") || !InetAddresses.isInetAddress(ip))) {
-            violations.add(new Violation("sourceIp", "'" + abbreviate(ip) + "' is not an IPv4 or IPv6 address"));
+            violations.add(new Violation("sourceIp",
+                    "'" + Texts.abbreviate(ip, 64) + "' is not an IPv4 or IPv6 address"));
         }
         String key = blankToNull(partitionKey);
         if (key != null && key.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
@@ -107,7 +109,8 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
         try {
             return Long.parseLong(value == null ? "" : value.trim());
         } catch (NumberFormatException e) {
-            violations.add(new Violation(name, "'" + abbreviate(String.valueOf(value)) + "' is not a whole number"));
+            violations.add(new Violation(name,
+                    "'" + Texts.abbreviate(String.valueOf(value), 64) + "' is not a whole number"));
             return null;
         }
     }
@@ -120,7 +123,7 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "'" + abbreviate(v)
+            violations.add(new Violation(name, "'" + Texts.abbreviate(v, 64)
                     + "' is not an ISO-8601 instant such as 2026-01-31T12:00:00Z or 2026-01-31T13:00:00+01:00"));
             return null;
         }
@@ -128,9 +131,5 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 64 ? s : s.substring(0, 61) + "...";
     }
 }

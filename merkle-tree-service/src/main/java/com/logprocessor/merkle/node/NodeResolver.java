@@ -3,6 +3,7 @@ package com.logprocessor.merkle.node;
 import com.logprocessor.core.entry.Violation;
 import com.logprocessor.core.membership.Member;
 import com.logprocessor.core.membership.MembershipSnapshot;
+import com.logprocessor.core.text.Texts;
 import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.web.ProblemException;
 import java.net.URI;
@@ -65,8 +66,9 @@ public class NodeResolver {
         } else if (value.contains("://")) {
             urlProblem(value).ifPresent(problem -> out.add(new Violation(field, problem)));
         } else if (!NODE_ID.matcher(value).matches()) {
-            out.add(new Violation(field, "'" + abbreviate(value) + "' is neither a URL (http://host:port) nor a node"
-                    + " id (letters, digits, '.', '_' and '-', at most 128 characters)"));
+            out.add(new Violation(field, "'" + Texts.abbreviate(value, 80)
+                    + "' is neither a URL (http://host:port) nor a node id (letters, digits, '.', '_' and '-',"
+                    + " at most 128 characters)"));
         }
         return out;
     }
@@ -107,17 +109,17 @@ public class NodeResolver {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            return Optional.of("'" + abbreviate(value) + "' is not a valid URL: " + e.getReason());
+            return Optional.of("'" + Texts.abbreviate(value, 80) + "' is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("'" + abbreviate(value) + "' is not an http(s) URL");
+            return Optional.of("'" + Texts.abbreviate(value, 80) + "' is not an http(s) URL");
         }
         if (uri.getHost() == null) {
-            return Optional.of("'" + abbreviate(value) + "' has no valid host (expected http://host:port)");
+            return Optional.of("'" + Texts.abbreviate(value, 80) + "' has no valid host (expected http://host:port)");
         }
         if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return Optional.of("'" + abbreviate(value) + "' must be a node's base URL, without credentials,"
+            return Optional.of("'" + Texts.abbreviate(value, 80) + "' must be a node's base URL, without credentials,"
                     + " query or fragment");
         }
         return Optional.empty();
@@ -130,9 +132,5 @@ public class NodeResolver {
             u = u.substring(0, u.length() - 1);
         }
         return u;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }
