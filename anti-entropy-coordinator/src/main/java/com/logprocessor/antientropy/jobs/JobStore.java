@@ -68,13 +68,18 @@ public class JobStore {
             WHERE id = ? AND claimed_by = ? AND status = 'RUNNING'""";
 
     /**
-     * A failed attempt: back to PENDING after the backoff while attempts remain (and no other job
-     * for the subject is pending, which then does the work), else FAILED.
+     * After a failed attempt: back to PENDING while attempts remain (the parameter: the most
+     * allowed) and no other job for the subject is pending (which then does the work), else FAILED.
      */
+    private static final String RETRY_OR_FAIL = """
+            status = CASE WHEN j.attempts < ? AND NOT EXISTS (SELECT 1 FROM repair_jobs p WHERE p.status = 'PENDING'
+                              AND p.kind = j.kind AND p.subject = j.subject) THEN 'PENDING' ELSE 'FAILED' END,
+            """;
+
+    /** A failed attempt; a retry waits for the backoff. */
     static final String FAIL = """
             UPDATE repair_jobs j SET
-                status = CASE WHEN j.attempts < ? AND NOT EXISTS (SELECT 1 FROM repair_jobs p WHERE p.status = 'PENDING'
-                                  AND p.kind = j.kind AND p.subject = j.subject) THEN 'PENDING' ELSE 'FAILED' END,
+            """ + RETRY_OR_FAIL + """
                 finished_at = now(), lease_until = NULL, not_before = now() + ? * interval '1 millisecond',
                 last_error = ?
             WHERE id = ? AND claimed_by = ? AND status = 'RUNNING'
@@ -83,8 +88,7 @@ public class JobStore {
     /** Running jobs whose worker stopped renewing: failed attempts, like any other. */
     static final String EXPIRE_LEASES = """
             UPDATE repair_jobs j SET
-                status = CASE WHEN j.attempts < ? AND NOT EXISTS (SELECT 1 FROM repair_jobs p WHERE p.status = 'PENDING'
-                                  AND p.kind = j.kind AND p.subject = j.subject) THEN 'PENDING' ELSE 'FAILED' END,
+            """ + RETRY_OR_FAIL + """
                 finished_at = now(), lease_until = NULL,
                 last_error = 'the worker ' || j.claimed_by || ' stopped renewing its lease (stopped or died)'
             WHERE j.id IN (SELECT id FROM repair_jobs WHERE status = 'RUNNING' AND lease_until < now()

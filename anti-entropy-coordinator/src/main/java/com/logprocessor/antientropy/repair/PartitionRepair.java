@@ -132,19 +132,13 @@ public class PartitionRepair {
         return all(snapshot, replicas, (node, url) -> client.digests(url, partitionKey), "digests of " + partitionKey);
     }
 
-    /** Segments whose digests are not the same on every replica: each replica's tree diffed against the first's. */
+    /**
+     * Segments whose digests are not the same on every replica: each replica's tree diffed against
+     * the first's ({@link MerkleTree#diff} brings trees of different widths to one shape).
+     */
     List<Long> differingSegments(Map<String, PartitionDigests> digests) {
-        long maxSegment = 0;
-        for (PartitionDigests d : digests.values()) {
-            for (SegmentDigest s : d.digests()) {
-                maxSegment = Math.max(maxSegment, s.segment());
-            }
-        }
-        long segmentsPerLeaf = MerkleTree.segmentsPerLeafFor(maxSegment, properties.treeDepth());
-        List<MerkleTree> trees = new ArrayList<>();
-        for (PartitionDigests d : digests.values()) {
-            trees.add(MerkleTree.build(d.digests(), properties.treeDepth(), segmentsPerLeaf));
-        }
+        List<MerkleTree> trees = digests.values().stream()
+                .map(d -> MerkleTree.build(d.digests(), properties.treeDepth())).toList();
         TreeSet<Long> differing = new TreeSet<>();
         for (int i = 1; i < trees.size(); i++) {
             differing.addAll(trees.get(0).diff(trees.get(i)));

@@ -70,7 +70,8 @@ public class RepairJobExecutor implements JobExecutor {
         RepairJob job = run.job();
         MembershipSnapshot snapshot = ring.snapshot();
         if (job.kind() == JobKind.PARTITION) {
-            List<String> up = upReplicas(run, snapshot, job.subject());
+            List<String> up = up(run, snapshot,
+                    snapshot.replicaRing().preferenceList(job.subject(), replication.factor()).replicas());
             if (up.size() < 2) {
                 run.add(Count.PARTITIONS_COMPARED, 1);
                 return;
@@ -105,8 +106,7 @@ public class RepairJobExecutor implements JobExecutor {
             if (!inScope) {
                 continue;
             }
-            List<String> up = replicas.stream().filter(snapshot::isUp).toList();
-            run.add(Count.REPLICAS_UNAVAILABLE, replicas.size() - up.size());
+            List<String> up = up(run, snapshot, replicas);
             run.add(Count.PARTITIONS_COMPARED, 1);
             if (up.size() < 2 || agree(p.holders(), up)) {
                 continue;
@@ -148,8 +148,8 @@ public class RepairJobExecutor implements JobExecutor {
         return true;
     }
 
-    private List<String> upReplicas(JobRun run, MembershipSnapshot snapshot, String partitionKey) {
-        List<String> replicas = snapshot.replicaRing().preferenceList(partitionKey, replication.factor()).replicas();
+    /** The replicas that are UP; the others are counted as unavailable. */
+    private static List<String> up(JobRun run, MembershipSnapshot snapshot, List<String> replicas) {
         List<String> up = replicas.stream().filter(snapshot::isUp).toList();
         run.add(Count.REPLICAS_UNAVAILABLE, replicas.size() - up.size());
         return up;

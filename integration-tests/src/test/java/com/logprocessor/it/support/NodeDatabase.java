@@ -18,17 +18,7 @@ public final class NodeDatabase {
 
     /** Deletes one stored entry from node {@code n}; returns the rows deleted. */
     public static int delete(int n, String partitionKey, long sequence) {
-        LocalCluster cluster = TestCluster.get();
-        try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(ServiceCatalog.storageNodeDatabase(n)),
-                cluster.databaseUser(), cluster.databasePassword());
-             PreparedStatement delete = c.prepareStatement(
-                     "DELETE FROM log_entries WHERE partition_key = ? AND sequence = ?")) {
-            delete.setString(1, partitionKey);
-            delete.setLong(2, sequence);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not delete " + partitionKey + "/" + sequence + " on node " + n, e);
-        }
+        return execute(n, "DELETE FROM log_entries WHERE partition_key = ? AND sequence = ?", partitionKey, sequence);
     }
 
     /** The node number of a node id such as {@code storage-node-2}. */
