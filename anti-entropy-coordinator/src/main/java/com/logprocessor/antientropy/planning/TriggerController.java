@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.logprocessor.antientropy.jobs.RepairJob;
 import com.logprocessor.core.entry.Violation;
 import com.logprocessor.core.query.PartitionKeys;
+import com.logprocessor.core.text.Texts;
+import com.logprocessor.support.antientropy.RepairReason;
 import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.web.InvalidRequestException;
 import com.logprocessor.support.web.ProblemException;
@@ -19,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/coordinator/trigger}: a cycle over every range now, or ({@code ?partitionKey=})
  * one partition, or ({@code ?node=}) every range one node replicates. Answers 202 with the queued
- * jobs (a pending job for the same subject is joined, not duplicated).
+ * jobs (a pending job for the same subject is joined, not duplicated). {@code ?reason=} (a
+ * {@link RepairReason}: {@code trigger} by default) says why and sets the priority: the
+ * hint-manager and the storage nodes use it when they know a replica lost writes.
  */
 @RestController
 @RequestMapping(path = "/api/coordinator", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +45,10 @@ public class TriggerController {
     @PostMapping("/trigger")
     @ResponseStatus(HttpStatus.ACCEPTED)
     public Triggered trigger(@RequestParam(required = false) String partitionKey,
-            @RequestParam(required = false) String node) {
+            @RequestParam(required = false) String node, @RequestParam(defaultValue = "trigger") String reason) {
+        RepairReason why = RepairReason.of(reason).orElseThrow(() -> new InvalidRequestException(
+                new Violation("reason", "must be one of " + RepairReason.labels() + ", was '"
+                        + Texts.abbreviate(reason, 40) + "'")));
         if (partitionKey != null && node != null) {
             throw new InvalidRequestException(new Violation("partitionKey",
                     "give partitionKey or node, not both (or neither, for every range)"));
@@ -51,7 +58,7 @@ public class TriggerController {
             if (!violations.isEmpty()) {
                 throw InvalidRequestException.of("the partition to repair", violations);
             }
-            return new Triggered(null, List.of(planner.partition(partitionKey, "trigger", Priority.TRIGGER)));
+            return new Triggered(null, List.of(planner.partition(partitionKey, why.label(), Priority.of(why))));
         }
         if (node != null) {
             if (node.isBlank()) {
@@ -61,7 +68,7 @@ public class TriggerController {
                 throw ProblemException.notFound("node '" + node + "' is not a ring member; members: "
                         + ring.snapshot().members().keySet());
             }
-            return new Triggered(null, List.of(planner.node(node, "trigger", Priority.TRIGGER)));
+            return new Triggered(null, List.of(planner.node(node, why.label(), Priority.of(why))));
         }
         return planner.triggeredCycle().map(c -> new Triggered(c.id(), c.jobs()))
                 .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "No ring members",

@@ -68,8 +68,15 @@ class JobsApiTest {
         assertThat(job.get("subject").asString()).isEqualTo("10.0.0.1");
         assertThat(job.get("status").asString()).isEqualTo("PENDING");
 
-        Answer byNode = send("POST", "/api/coordinator/trigger?node=" + node.id());
-        assertThat(byNode.body().get("jobs").get(0).get("kind").asString()).isEqualTo("NODE");
+        assertThat(job.get("reason").asString()).isEqualTo("trigger");
+        assertThat(job.get("priority").asInt()).isEqualTo(20);
+
+        // The hint-manager says the node's hints expired: a NODE job ahead of the operator's requests.
+        Answer byNode = send("POST", "/api/coordinator/trigger?node=" + node.id() + "&reason=hints-expired");
+        JsonNode nodeJob = byNode.body().get("jobs").get(0);
+        assertThat(nodeJob.get("kind").asString()).isEqualTo("NODE");
+        assertThat(nodeJob.get("reason").asString()).isEqualTo("hints-expired");
+        assertThat(nodeJob.get("priority").asInt()).isEqualTo(10);
 
         Answer cycle = send("POST", "/api/coordinator/trigger");
         assertThat(cycle.status()).isEqualTo(202);
@@ -106,6 +113,8 @@ class JobsApiTest {
         problem("POST", "/api/coordinator/trigger?node=", 400);
         problem("POST", "/api/coordinator/trigger?node=storage-node-99", 404);
         problem("GET", "/api/coordinator/trigger", 405);
+        assertThat(problem("POST", "/api/coordinator/trigger?partitionKey=a&reason=because", 400).get("errors").get(0)
+                .get("field").asString()).isEqualTo("reason");
         assertThat(jobs()).isZero();
     }
 }

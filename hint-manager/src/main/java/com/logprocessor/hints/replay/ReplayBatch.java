@@ -4,6 +4,8 @@ import com.logprocessor.hints.metrics.HintMetrics;
 import com.logprocessor.hints.store.ClaimedHint;
 import com.logprocessor.hints.store.FailedAttempt;
 import com.logprocessor.hints.store.HintStore;
+import com.logprocessor.support.antientropy.AntiEntropyClient;
+import com.logprocessor.support.antientropy.RepairReason;
 import com.logprocessor.support.storage.StorageApi.Conflict;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.logprocessor.support.storage.StorageNodeClient;
@@ -42,15 +44,17 @@ public class ReplayBatch {
     private final HintProperties.Replay replay;
     private final int maxAttempts;
     private final TransactionTemplate tx;
+    private final AntiEntropyClient antiEntropy;
 
     public ReplayBatch(HintStore store, StorageNodeClient client, HintMetrics metrics, HintProperties properties,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, AntiEntropyClient antiEntropy) {
         this.store = store;
         this.client = client;
         this.metrics = metrics;
         this.replay = properties.replay();
         this.maxAttempts = properties.max().retries();
         this.tx = new TransactionTemplate(transactions);
+        this.antiEntropy = antiEntropy;
     }
 
     /** How a batch ended. */
@@ -96,6 +100,10 @@ public class ReplayBatch {
             metrics.replayed(node, outcome.delivered());
             metrics.failed(node, HintMetrics.CONFLICT, outcome.conflicts());
             metrics.failed(node, HintMetrics.MAX_RETRIES, outcome.exhausted());
+            if (outcome.conflicts() + outcome.exhausted() > 0) {
+                // The node will never get these writes from us: only anti-entropy can bring them.
+                antiEntropy.repairNode(node, RepairReason.HINTS_DROPPED);
+            }
         }
         return outcome;
     }

@@ -10,6 +10,7 @@ import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.hints.status.HintStats;
 import com.logprocessor.hints.status.PendingReport;
 import com.logprocessor.hints.testing.HandoffTestSupport;
+import com.logprocessor.support.testing.FakeAntiEntropy;
 import com.logprocessor.support.testing.FakeStorageNode;
 import com.logprocessor.support.testing.FakeStorageNodes.Node;
 import io.micrometer.core.instrument.Gauge;
@@ -132,6 +133,9 @@ class HintHandoffTest extends HandoffTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> rows(node) == 1);
         assertThat(counter("hints.expired", "node", node)).isEqualTo(2);
         assertThat(pendingOf(node).orElseThrow().pending()).isEqualTo(1);
+        // The node missed those writes for good: anti-entropy is asked to repair it, ahead of its cycle.
+        await().atMost(Duration.ofSeconds(5)).until(() -> FakeAntiEntropy.requests()
+                .contains("POST /api/coordinator/trigger?node=" + node + "&reason=hints-expired"));
 
         up(node, fake);
 
@@ -159,6 +163,8 @@ class HintHandoffTest extends HandoffTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> rows(node) == 0);
         assertThat(counter("hints.failed", "node", node, "reason", "max-retries")).isEqualTo(3);
         assertThat(counter("hints.replayed", "node", node)).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> FakeAntiEntropy.requests()
+                .contains("POST /api/coordinator/trigger?node=" + node + "&reason=hints-dropped"));
         // One request per attempt, each after the backoff of the one before: 300 ms, then 600 ms.
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2))
                 .until(() -> fake.requestNanos.size() == 3);

@@ -1,5 +1,6 @@
 package com.logprocessor.hints.testing;
 
+import com.logprocessor.support.testing.FakeAntiEntropy;
 import com.logprocessor.support.testing.TestPostgres;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,7 +14,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The hint manager on a random port on 127.0.0.1 with a real Kafka (embedded KRaft broker), a real
  * PostgreSQL and a real Redis, and timings short enough for tests: checks and backoffs in hundreds
- * of milliseconds, batches of 100. Classes with exactly this configuration share one context; a
+ * of milliseconds, batches of 100. Repairs are asked of {@link FakeAntiEntropy}. Classes with exactly this configuration share one context; a
  * class that changes a setting ({@code @TestPropertySource}) must also name its own
  * {@code test.database} and {@code ring.key-prefix}.
  */
@@ -34,6 +35,6 @@ import org.springframework.test.context.ContextConfiguration;
         "hint.expiry.sweep-interval=300ms",
         "hint.pending.refresh-interval=300ms"})
 @EmbeddedKafka
-@ContextConfiguration(initializers = TestPostgres.class)
+@ContextConfiguration(initializers = {TestPostgres.class, FakeAntiEntropy.class})
 public @interface HintManagerTest {
 }

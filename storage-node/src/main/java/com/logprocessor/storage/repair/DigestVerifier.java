@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,26 +91,36 @@ public class DigestVerifier {
      * @throws VerificationRunningException when another verification is running
      */
     public VerificationReport verify(String partitionKey, boolean correct) {
+        return verify(partitionKey, correct, key -> {
+        });
+    }
+
+    /**
+     * As {@link #verify(String, boolean)}, telling {@code corrected} each partition whose digests
+     * it rewrote: that partition's replicas are worth comparing again, since anti-entropy could not
+     * see the difference through the wrong digests.
+     */
+    public VerificationReport verify(String partitionKey, boolean correct, Consumer<String> corrected) {
         if (!running.tryLock()) {
             throw new VerificationRunningException();
         }
         try {
-            return run(partitionKey, correct);
+            return run(partitionKey, correct, corrected);
         } finally {
             running.unlock();
         }
     }
 
-    private VerificationReport run(String only, boolean correct) {
+    private VerificationReport run(String only, boolean correct, Consumer<String> corrected) {
         Instant started = Instant.now();
         Totals totals = new Totals();
         if (only != null) {
-            verifyPartition(only, correct, totals);
+            verifyPartition(only, correct, totals, corrected);
         } else {
             String after = "";
             String key;
             while ((key = jdbc.queryForObject(NEXT_PARTITION, String.class, after, after, after)) != null) {
-                verifyPartition(key, correct, totals);
+                verifyPartition(key, correct, totals, corrected);
                 after = key;
             }
         }
@@ -144,7 +155,7 @@ public class DigestVerifier {
             TreeSet<Long> segmentsWithWrongEntryHashes, long wrongEntryHashes) {
     }
 
-    private void verifyPartition(String partitionKey, boolean correct, Totals totals) {
+    private void verifyPartition(String partitionKey, boolean correct, Totals totals, Consumer<String> corrected) {
         Scan scan = snapshot.execute(status -> scan(partitionKey));
         TreeSet<Long> all = new TreeSet<>(scan.computed().keySet());
         all.addAll(scan.stored().keySet());
@@ -165,7 +176,11 @@ public class DigestVerifier {
         totals.entries += scan.entries();
         totals.entryHashMismatches += scan.wrongEntryHashes();
         if (correct && !toFix.isEmpty()) {
-            totals.correctedSegments += correct(partitionKey, toFix);
+            int changed = correct(partitionKey, toFix);
+            totals.correctedSegments += changed;
+            if (changed > 0) {
+                corrected.accept(partitionKey);
+            }
         }
     }
 

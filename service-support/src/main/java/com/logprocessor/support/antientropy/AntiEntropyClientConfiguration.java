@@ -1,0 +1,16 @@
+package com.logprocessor.support.antientropy;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** An {@link AntiEntropyClient} for a service that imports this configuration. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AntiEntropyClientProperties.class)
+public class AntiEntropyClientConfiguration {
+
+    @Bean
+    AntiEntropyClient antiEntropyClient(AntiEntropyClientProperties properties) {
+        return new AntiEntropyClient(properties);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Asking the anti-entropy coordinator for a repair ({@code POST /api/coordinator/trigger}) from a
+ * service that knows a replica lost writes: the hint-manager when hints expire or are given up, a
+ * storage node when its digest verification finds digests that did not match its entries.
+ */
+package com.logprocessor.support.antientropy;
