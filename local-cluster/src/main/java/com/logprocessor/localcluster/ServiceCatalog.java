@@ -32,6 +32,15 @@ public final class ServiceCatalog {
     public static final String ANTI_ENTROPY_COORDINATOR = "anti-entropy-coordinator";
     public static final String READ_REPAIR_SERVICE = "read-repair-service";
     public static final String HINT_MANAGER = "hint-manager";
+    /**
+     * Second instances of the anti-entropy coordinator and the hint-manager (off unless started by
+     * name): they share the first ones' databases and queues, as several instances do in production.
+     * The integration tests use them to kill an instance mid-job and to run with other settings.
+     */
+    public static final String ANTI_ENTROPY_COORDINATOR_2 = "anti-entropy-coordinator-2";
+    public static final int ANTI_ENTROPY_COORDINATOR_2_PORT = 8186;
+    public static final String HINT_MANAGER_2 = "hint-manager-2";
+    public static final int HINT_MANAGER_2_PORT = 8188;
 
     public static final String HOST = "127.0.0.1";
     public static final String DB_USER = "postgres";
@@ -43,7 +52,8 @@ public final class ServiceCatalog {
     public static final List<String> INFRASTRUCTURE = List.of(POSTGRES, REDIS, KAFKA);
 
     /** Services that are known (ports, start/stop by name) but run only when asked for. */
-    public static final Set<String> OPTIONAL_SERVICES = Set.of(STORAGE_COORDINATOR_2);
+    public static final Set<String> OPTIONAL_SERVICES = Set.of(STORAGE_COORDINATOR_2, ANTI_ENTROPY_COORDINATOR_2,
+            HINT_MANAGER_2);
 
     /**
      * JVM options of every service: the serial collector (one GC thread: 2 cores, ~10 JVMs) with a
@@ -91,8 +101,10 @@ public final class ServiceCatalog {
         }
         specs.add(new ServiceSpec(MERKLE_TREE_SERVICE, MERKLE_TREE_SERVICE, 8085));
         specs.add(new ServiceSpec(ANTI_ENTROPY_COORDINATOR, ANTI_ENTROPY_COORDINATOR, 8086));
+        specs.add(new ServiceSpec(ANTI_ENTROPY_COORDINATOR_2, ANTI_ENTROPY_COORDINATOR, ANTI_ENTROPY_COORDINATOR_2_PORT));
         specs.add(new ServiceSpec(READ_REPAIR_SERVICE, READ_REPAIR_SERVICE, 8087));
         specs.add(new ServiceSpec(HINT_MANAGER, HINT_MANAGER, 8088));
+        specs.add(new ServiceSpec(HINT_MANAGER_2, HINT_MANAGER, HINT_MANAGER_2_PORT));
         return specs;
     }
 
@@ -153,9 +165,9 @@ public final class ServiceCatalog {
             p.put("storage.node.id", spec.name());
             p.put("storage.node.advertised-url", endpoints.url(spec.name()));
             datasource(p, endpoints, storageNodeDatabase(index));
-        } else if (spec.name().equals(HINT_MANAGER)) {
+        } else if (spec.module().equals(HINT_MANAGER)) {
             datasource(p, endpoints, HINTS_DATABASE);
-        } else if (spec.name().equals(ANTI_ENTROPY_COORDINATOR)) {
+        } else if (spec.module().equals(ANTI_ENTROPY_COORDINATOR)) {
             datasource(p, endpoints, REPAIRS_DATABASE);
         }
 

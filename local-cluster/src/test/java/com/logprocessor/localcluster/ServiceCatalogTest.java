@@ -23,7 +23,8 @@ class ServiceCatalogTest {
                 .containsEntry("merkle-tree-service", 8085).containsEntry("anti-entropy-coordinator", 8086)
                 .containsEntry("read-repair-service", 8087).containsEntry("hint-manager", 8088)
                 .containsEntry("storage-node-4", 8089).containsEntry("storage-node-5", 8090)
-                .containsEntry("storage-coordinator-2", 8181);
+                .containsEntry("storage-coordinator-2", 8181).containsEntry("anti-entropy-coordinator-2", 8186)
+                .containsEntry("hint-manager-2", 8188);
         assertThat(ports.values()).doesNotHaveDuplicates();
     }
 
@@ -33,7 +34,8 @@ class ServiceCatalogTest {
         assertThat(second.module()).isEqualTo("storage-coordinator");
         assertThat(ServiceCatalog.arguments(second, designPorts)).contains("--server.port=8181");
         LocalCluster one = LocalCluster.builder().repoRoot(run).runDir(run.resolve("a")).freePorts().build();
-        assertThat(one.names()).contains("storage-coordinator").doesNotContain("storage-coordinator-2");
+        assertThat(one.names()).contains("storage-coordinator", "anti-entropy-coordinator", "hint-manager")
+                .doesNotContain("storage-coordinator-2", "anti-entropy-coordinator-2", "hint-manager-2");
         LocalCluster two = LocalCluster.builder().repoRoot(run).runDir(run.resolve("b")).freePorts().coordinators(2).build();
         assertThat(two.names()).contains("storage-coordinator", "storage-coordinator-2");
         assertThat(two.port("storage-coordinator-2")).isNotEqualTo(two.port("storage-coordinator"));
@@ -63,6 +65,11 @@ class ServiceCatalogTest {
                 .contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hints");
         assertThat(ServiceCatalog.arguments(spec("anti-entropy-coordinator"), designPorts))
                 .contains("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/repairs");
+        // Second instances share the first ones' databases (and so their queues).
+        assertThat(ServiceCatalog.arguments(spec("hint-manager-2"), designPorts))
+                .contains("--server.port=8188", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/hints");
+        assertThat(ServiceCatalog.arguments(spec("anti-entropy-coordinator-2"), designPorts))
+                .contains("--server.port=8186", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/repairs");
         assertThat(ServiceCatalog.arguments(spec("api-gateway"), designPorts))
                 .contains("--coordinator.url=http://127.0.0.1:8081", "--hints.url=http://127.0.0.1:8088",
                         "--read-repair.url=http://127.0.0.1:8087", "--merkle.url=http://127.0.0.1:8085")

@@ -11,6 +11,7 @@ import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.MembershipStore;
 import com.logprocessor.support.membership.RingLifecycler;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.testing.FakeAntiEntropy;
 import com.logprocessor.support.testing.TestRedis;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -70,6 +71,7 @@ public abstract class FakeClusterTest {
     static void redis(DynamicPropertyRegistry registry) {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", TestRedis::port);
+        registry.add("anti-entropy.url", () -> FakeAntiEntropy.url().toString());
     }
 
     @LocalServerPort

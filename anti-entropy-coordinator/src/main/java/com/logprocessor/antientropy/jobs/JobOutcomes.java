@@ -1,5 +1,8 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobKind;
 /** Told about what runs count, every settled job and every finished cycle (the metrics). */
 public interface JobOutcomes {
 

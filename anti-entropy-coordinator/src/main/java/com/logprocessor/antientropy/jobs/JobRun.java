@@ -1,5 +1,7 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**

@@ -1,5 +1,9 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobKind;
+import com.logprocessor.support.antientropy.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -48,6 +53,7 @@ public class JobStore {
             WHERE id = (
                 SELECT j.id FROM repair_jobs j
                 WHERE j.status = 'PENDING' AND j.not_before <= now()
+                  AND NOT (j.kind = 'NODE' AND j.subject = ANY (?))
                   AND NOT EXISTS (SELECT 1 FROM repair_jobs r
                                   WHERE r.status = 'RUNNING' AND r.kind = j.kind AND r.subject = j.subject)
                 ORDER BY j.priority, j.id
@@ -142,7 +148,13 @@ public class JobStore {
 
     /** The next job this worker may run, now RUNNING under its lease, if any. */
     public Optional<RepairJob> claim(String worker, Duration lease) {
-        return jdbc.query(CLAIM, JOB, worker, lease.toMillis()).stream().findFirst();
+        return claim(worker, lease, Set.of());
+    }
+
+    /** As {@link #claim(String, Duration)}, leaving pending the NODE jobs of {@code waitingNodes}. */
+    public Optional<RepairJob> claim(String worker, Duration lease, Set<String> waitingNodes) {
+        return jdbc.query(CLAIM, JOB, worker, lease.toMillis(), waitingNodes.toArray(String[]::new)).stream()
+                .findFirst();
     }
 
     /** Extends the lease and saves the counts; false when the job is no longer this worker's. */

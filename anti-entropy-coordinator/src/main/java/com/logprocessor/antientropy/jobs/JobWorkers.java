@@ -1,5 +1,8 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobStatus;
 import com.logprocessor.core.text.Texts;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +99,8 @@ public class JobWorkers implements SmartLifecycle {
     private void work() {
         while (started && !Thread.currentThread().isInterrupted()) {
             try {
-                Optional<RepairJob> job = store.claim(properties.instanceId(), properties.lease());
+                Optional<RepairJob> job = store.claim(properties.instanceId(), properties.lease(),
+                        executor.nodesToWaitFor());
                 if (job.isPresent()) {
                     run(job.get());
                 } else {

@@ -1,5 +1,8 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobStatus;
+import com.logprocessor.support.antientropy.JobList;
 import com.logprocessor.core.entry.Violation;
 import com.logprocessor.support.web.InvalidRequestException;
 import com.logprocessor.support.web.ProblemException;
@@ -25,10 +28,6 @@ public class JobsController {
 
     public JobsController(JobStore store) {
         this.store = store;
-    }
-
-    /** A page of jobs, newest first, and how many there are per status. */
-    public record JobList(List<RepairJob> jobs, Map<JobStatus, Long> counts) {
     }
 
     @GetMapping

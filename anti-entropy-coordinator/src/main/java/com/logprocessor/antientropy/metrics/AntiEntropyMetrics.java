@@ -1,12 +1,12 @@
 package com.logprocessor.antientropy.metrics;
 
-import com.logprocessor.antientropy.jobs.JobCounts;
-import com.logprocessor.antientropy.jobs.JobKind;
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobKind;
+import com.logprocessor.support.antientropy.JobStatus;
 import com.logprocessor.antientropy.jobs.JobOutcomes;
 import com.logprocessor.antientropy.jobs.JobRun.Count;
-import com.logprocessor.antientropy.jobs.JobStatus;
 import com.logprocessor.antientropy.jobs.JobStore;
-import com.logprocessor.antientropy.jobs.RepairJob;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,10 +1,10 @@
 package com.logprocessor.antientropy.planning;
 
-import com.logprocessor.antientropy.jobs.JobKind;
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobKind;
 import com.logprocessor.antientropy.jobs.JobStore;
 import com.logprocessor.antientropy.jobs.JobStore.PlannedCycle;
 import com.logprocessor.antientropy.jobs.JobWorkers;
-import com.logprocessor.antientropy.jobs.RepairJob;
 import com.logprocessor.support.membership.RingView;
 import java.time.Duration;
 import java.util.List;

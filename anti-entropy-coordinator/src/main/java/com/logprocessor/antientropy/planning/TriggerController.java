@@ -1,7 +1,7 @@
 package com.logprocessor.antientropy.planning;
 
+import com.logprocessor.support.antientropy.RepairJob;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.logprocessor.antientropy.jobs.RepairJob;
 import com.logprocessor.core.entry.Violation;
 import com.logprocessor.core.query.PartitionKeys;
 import com.logprocessor.core.text.Texts;

@@ -1,10 +1,10 @@
 package com.logprocessor.antientropy.repair;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobKind;
 import com.logprocessor.antientropy.jobs.JobExecutor;
-import com.logprocessor.antientropy.jobs.JobKind;
 import com.logprocessor.antientropy.jobs.JobRun;
 import com.logprocessor.antientropy.jobs.JobRun.Count;
-import com.logprocessor.antientropy.jobs.RepairJob;
 import com.logprocessor.core.membership.Member;
 import com.logprocessor.core.membership.MembershipSnapshot;
 import com.logprocessor.core.merkle.PartitionDigest;
@@ -18,12 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,6 +65,11 @@ public class RepairJobExecutor implements JobExecutor {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+    }
+
+    @Override
+    public Set<String> nodesToWaitFor() {
+        return ring.snapshot().down().stream().map(Member::nodeId).collect(Collectors.toSet());
     }
 
     @Override

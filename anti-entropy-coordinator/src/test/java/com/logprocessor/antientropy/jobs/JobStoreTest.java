@@ -1,5 +1,9 @@
 package com.logprocessor.antientropy.jobs;
 
+import com.logprocessor.support.antientropy.RepairJob;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobKind;
+import com.logprocessor.support.antientropy.JobStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +69,19 @@ class JobStoreTest {
         assertThat(store.claim("w2", LEASE)).isEmpty();
         assertThat(store.complete(low.id(), "w1", JobCounts.NONE)).isTrue();
         assertThat(store.claim("w2", LEASE)).map(RepairJob::id).contains(again.id());
+    }
+
+    @Test
+    void aDownNodesJobWaitsPendingUntilItIsBackWhileOtherWorkGoesOn() {
+        RepairJob waiting = store.enqueue(null, JobKind.NODE, "storage-node-3", "hints-expired", 10);
+        RepairJob other = store.enqueue(null, JobKind.PARTITION, "storage-node-3", "trigger", 20);
+        assertThat(store.claim("w1", LEASE, Set.of("storage-node-3"))).map(RepairJob::id).contains(other.id());
+        assertThat(store.claim("w1", LEASE, Set.of("storage-node-3"))).isEmpty();
+        // Its return queues a job that joins the waiting one, which then runs first.
+        assertThat(store.enqueue(null, JobKind.NODE, "storage-node-3", "node-returned", 0).id()).isEqualTo(waiting.id());
+        RepairJob claimed = store.claim("w1", LEASE, Set.of()).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(waiting.id());
+        assertThat(claimed.reason()).isEqualTo("node-returned");
     }
 
     @Test

@@ -168,6 +168,11 @@ class AntiEntropyIT {
         });
         assertThat(job[0].get("reason").asString()).isEqualTo("node-joined");
         assertThat(job[0].get("priority").asInt()).isZero();
+        // The /ring page shows the job and what it did, next to the ring it filled.
+        String page = Http.get(TestCluster.coordinatorUrl() + "/ring").body();
+        assertThat(page).contains("data-job=\"" + job[0].get("id").asLong() + "\" data-kind=\"NODE\" data-subject=\""
+                + FOURTH + "\" data-status=\"COMPLETED\"")
+                .contains("<td class=\"num\">" + job[0].get("counts").get("entriesRepaired").asLong() + "</td>");
 
         // Every acknowledged id on every replica, the fourth node included, read from each directly.
         Replicas.Report report = Replicas.check(acked, RF);

@@ -40,8 +40,9 @@ public final class AntiEntropy {
 
     /** Waits until no job is pending or running (after a ring change, before damaging replicas on purpose). */
     public static void awaitIdle(Duration atMost) {
+        String jobs = url() + "/api/coordinator/jobs?limit=1"; // outside the wait: the first call may start the cluster
         await().atMost(atMost).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode counts = Http.getJson(url() + "/api/coordinator/jobs?limit=1").get("counts");
+            JsonNode counts = Http.getJson(jobs).get("counts");
             return counts.get("PENDING").asLong() == 0 && counts.get("RUNNING").asLong() == 0;
         });
     }

@@ -10,7 +10,12 @@ public final class Hints {
 
     /** Hints waiting for a node ({@code GET /api/hints/pending}); 0 when it has none. */
     public static long pending(String node) {
-        JsonNode pending = Http.getJson(TestCluster.hintManagerUrl() + "/api/hints/pending");
+        return pending(TestCluster.hintManagerUrl(), node);
+    }
+
+    /** As {@link #pending(String)}, asking the hint manager at {@code hintManagerUrl}. */
+    public static long pending(String hintManagerUrl, String node) {
+        JsonNode pending = Http.getJson(hintManagerUrl + "/api/hints/pending");
         for (JsonNode n : pending.get("nodes")) {
             if (n.get("node").asString().equals(node)) {
                 return n.get("pending").asLong();

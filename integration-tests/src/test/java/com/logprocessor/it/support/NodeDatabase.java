@@ -5,6 +5,7 @@ import com.logprocessor.localcluster.ServiceCatalog;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -28,6 +29,24 @@ public final class NodeDatabase {
 
     /** Runs one statement on node {@code n}'s database; returns the rows it changed. */
     public static int execute(int n, String sql, Object... parameters) {
+        return run(n, sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    /** A count (the first column of the first row) from node {@code n}'s database, even while the node is down. */
+    public static long count(int n, String sql, Object... parameters) {
+        return run(n, sql, parameters, statement -> {
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T run(int n, String sql, Object[] parameters, Statement<T> body) {
         LocalCluster cluster = TestCluster.get();
         try (Connection c = DriverManager.getConnection(cluster.jdbcUrl(ServiceCatalog.storageNodeDatabase(n)),
                 cluster.databaseUser(), cluster.databasePassword());
@@ -35,7 +54,7 @@ public final class NodeDatabase {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            return statement.executeUpdate();
+            return body.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run on node " + n + ": " + sql, e);
         }

@@ -10,8 +10,10 @@ import java.util.Set;
  * {@code integration-tests/target/it-cluster}), stopped when the JVM exits. Four storage node
  * databases exist but three nodes start; a test may start the fourth and must leave the ring as
  * it found it; a second coordinator is known and may be started the same way (it reads with
- * {@code read-repair.chance=1.0}). The anti-entropy coordinator plans no periodic cycle. Heartbeats are
- * faster than the defaults (TTL 6 s) so failure detection is quick.
+ * {@code read-repair.chance=1.0}). The anti-entropy coordinator plans no periodic cycle; a second one
+ * is known (same queue) and may be started; so is a second hint-manager whose hints expire after
+ * 14.4 s, to stand in for the first one. Heartbeats are faster than the defaults (TTL 6 s) so failure
+ * detection is quick.
  */
 public final class TestCluster {
 
@@ -22,6 +24,12 @@ public final class TestCluster {
     public static final String READ_REPAIR = "read-repair-service";
     public static final String MERKLE = "merkle-tree-service";
     public static final String ANTI_ENTROPY = "anti-entropy-coordinator";
+    public static final String SECOND_ANTI_ENTROPY = "anti-entropy-coordinator-2";
+    public static final String SECOND_HINT_MANAGER = "hint-manager-2";
+    /** The anti-entropy job lease: short, so a test that kills an instance mid-job sees the job taken over soon. */
+    public static final Duration ANTI_ENTROPY_LEASE = Duration.ofSeconds(10);
+    /** The second hint-manager's hint expiry: a node down longer than this is left to anti-entropy. */
+    public static final String SHORT_HINT_EXPIRY_HOURS = "0.004"; // 14.4 s
     public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(6);
 
     private static LocalCluster cluster;
@@ -51,6 +59,14 @@ public final class TestCluster {
                     // changes still plan their jobs (AntiEntropy.awaitIdle after a test changes the ring).
                     .serviceProperty(ANTI_ENTROPY, "anti-entropy.interval", "0")
                     .serviceProperty(ANTI_ENTROPY, "anti-entropy.jobs.retry-backoff", "1s")
+                    .serviceProperty(ANTI_ENTROPY, "anti-entropy.jobs.lease", ANTI_ENTROPY_LEASE.toSeconds() + "s")
+                    .serviceProperty(ANTI_ENTROPY, "anti-entropy.jobs.instance-id", ANTI_ENTROPY)
+                    .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.interval", "0")
+                    .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.jobs.retry-backoff", "1s")
+                    .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.jobs.lease", ANTI_ENTROPY_LEASE.toSeconds() + "s")
+                    .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.jobs.instance-id", SECOND_ANTI_ENTROPY)
+                    .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.hours", SHORT_HINT_EXPIRY_HOURS)
+                    .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.sweep-interval", "2s")
                     .readyTimeout(Duration.ofMinutes(4))
                     .progress(line -> System.out.println("[cluster] " + line))
                     .build();

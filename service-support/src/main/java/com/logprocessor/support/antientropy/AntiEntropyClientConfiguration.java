@@ -3,6 +3,7 @@ package com.logprocessor.support.antientropy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
 
 /** An {@link AntiEntropyClient} for a service that imports this configuration. */
 @Configuration(proxyBeanMethods = false)
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 public class AntiEntropyClientConfiguration {
 
     @Bean
-    AntiEntropyClient antiEntropyClient(AntiEntropyClientProperties properties) {
-        return new AntiEntropyClient(properties);
+    AntiEntropyClient antiEntropyClient(AntiEntropyClientProperties properties, JsonMapper json) {
+        return new AntiEntropyClient(properties, json);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,9 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * A stand-in for the anti-entropy coordinator's trigger endpoint, for tests of the services that
- * ask it for repairs: one HTTP server per test JVM on 127.0.0.1 that answers 202 and records every
- * request line ({@code POST /api/coordinator/trigger?node=…&reason=…}).
+ * A stand-in for the anti-entropy coordinator, for tests of the services that ask it for repairs or
+ * show its jobs: one HTTP server per test JVM on 127.0.0.1 that answers a POST with 202 and a GET
+ * with an empty jobs page, and records every request line
+ * ({@code POST /api/coordinator/trigger?node=…&reason=…}).
  *
  * <p>As a context initializer it points {@code anti-entropy.url} at itself, so no test ever asks a
  * real coordinator (a demo cluster on the design's ports) for anything.
@@ -34,7 +36,15 @@ public final class FakeAntiEntropy implements ApplicationContextInitializer<Conf
             }
             server.createContext("/", exchange -> {
                 REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-                exchange.sendResponseHeaders(202, -1);
+                if (exchange.getRequestMethod().equals("GET")) { // the jobs API: no jobs
+                    byte[] body = "{\"jobs\":[],\"counts\":{\"PENDING\":0,\"RUNNING\":0,\"COMPLETED\":0,\"FAILED\":0}}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                } else {
+                    exchange.sendResponseHeaders(202, -1);
+                }
                 exchange.close();
             });
             server.start();

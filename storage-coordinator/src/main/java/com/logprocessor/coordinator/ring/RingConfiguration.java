@@ -1,6 +1,7 @@
 package com.logprocessor.coordinator.ring;
 
 import com.logprocessor.coordinator.replication.ReplicaWriter;
+import com.logprocessor.support.antientropy.AntiEntropyClientConfiguration;
 import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
@@ -9,10 +10,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@Import(AntiEntropyClientConfiguration.class) // the /ring page shows the repairs in progress
 class RingConfiguration {
 
     @Bean

@@ -2,14 +2,22 @@ package com.logprocessor.coordinator.ring;
 
 import com.logprocessor.core.ring.Ring;
 import com.logprocessor.core.token.Token;
+import com.logprocessor.support.antientropy.AntiEntropyClient;
+import com.logprocessor.support.antientropy.JobCounts;
+import com.logprocessor.support.antientropy.JobList;
+import com.logprocessor.support.antientropy.JobStatus;
+import com.logprocessor.support.antientropy.RepairJob;
 import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,11 +32,15 @@ import org.springframework.web.util.HtmlUtils;
  * {@code GET /ring}: the ring as a picture and a table, for people. The donut shows every token
  * range in its owner's colour (even colours = even ownership); the table shows each member's
  * state, heartbeat age, token count, ownership and circuit breaker, with a Forget button for dead
- * members. Refreshes itself every 5 seconds.
+ * members. Below, the anti-entropy repairs: jobs running now with their progress (filling a node
+ * that joined or came back, comparing ranges) and the latest ones, from the anti-entropy
+ * coordinator's jobs API. Refreshes itself every 5 seconds.
  */
 @Controller
 public class RingPage {
 
+    private static final int RUNNING_SHOWN = 50;
+    private static final int LATEST_SHOWN = 10;
     private static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
         "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#86bcb6", "#d37295"};
 
@@ -36,13 +48,15 @@ public class RingPage {
     private final RingController controller;
     private final ReplicationProperties replication;
     private final MembershipProperties membership;
+    private final AntiEntropyClient antiEntropy;
 
     public RingPage(RingStatus status, RingController controller, ReplicationProperties replication,
-                    MembershipProperties membership) {
+                    MembershipProperties membership, AntiEntropyClient antiEntropy) {
         this.status = status;
         this.controller = controller;
         this.replication = replication;
         this.membership = membership;
+        this.antiEntropy = antiEntropy;
     }
 
     @GetMapping(path = "/ring", produces = MediaType.TEXT_HTML_VALUE)
@@ -63,12 +77,13 @@ public class RingPage {
                  body{font-family:system-ui,sans-serif;margin:2rem;color:#222;background:#fafafa}
                  h1{margin:0 0 .3rem}.sub{color:#666;margin-bottom:1.5rem}
                  .wrap{display:flex;gap:2rem;align-items:flex-start;flex-wrap:wrap}
+                 h2{margin:2rem 0 .3rem;font-size:1.2rem}
                  table{border-collapse:collapse;background:#fff;box-shadow:0 1px 3px #0002}
                  th,td{padding:.45rem .8rem;border-bottom:1px solid #eee;text-align:left;font-size:.92rem}
                  th{background:#f0f0f0}td.num{text-align:right;font-variant-numeric:tabular-nums}
                  .badge{padding:.1rem .5rem;border-radius:.6rem;color:#fff;font-size:.8rem}
                  .UP{background:#2e8b57}.DOWN{background:#c0392b}.CLOSED{background:#2e8b57}
-                 .OPEN,.FORCED_OPEN{background:#c0392b}.HALF_OPEN{background:#e08e0b}.DISABLED,.METRICS_ONLY{background:#888}
+                 .OPEN,.FORCED_OPEN,.FAILED{background:#c0392b}.RUNNING{background:#4e79a7}.PENDING{background:#888}.COMPLETED{background:#2e8b57}.HALF_OPEN{background:#e08e0b}.DISABLED,.METRICS_ONLY{background:#888}
                  .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:.2rem;margin-right:.4rem;vertical-align:middle}
                  .msg{background:#fff3cd;padding:.5rem 1rem;border-radius:.3rem;margin-bottom:1rem}
                  button{cursor:pointer}
@@ -105,11 +120,56 @@ public class RingPage {
             }
             html.append("</td></tr>");
         }
-        html.append("</tbody></table></div>")
-                .append("<p class=\"sub\">JSON: <a href=\"/api/coordinator/nodes\">/api/coordinator/nodes</a> · "
+        html.append("</tbody></table></div>");
+        repairs(html);
+        html.append("<p class=\"sub\">JSON: <a href=\"/api/coordinator/nodes\">/api/coordinator/nodes</a> · "
                         + "<a href=\"/api/coordinator/metrics/distribution\">/api/coordinator/metrics/distribution</a></p>")
                 .append("</body></html>");
         return html.toString();
+    }
+
+    /** The anti-entropy jobs running now (all of them) and the latest ones, with their progress. */
+    private void repairs(StringBuilder html) {
+        html.append("<h2>Anti-entropy repairs</h2>");
+        Optional<JobList> running = antiEntropy.jobs(JobStatus.RUNNING, RUNNING_SHOWN);
+        Optional<JobList> latest = running.isPresent() ? antiEntropy.jobs(null, LATEST_SHOWN) : Optional.empty();
+        if (running.isEmpty() || latest.isEmpty()) {
+            html.append("<p class=\"sub\" id=\"repairs-unavailable\">The anti-entropy coordinator at ")
+                    .append(escape(antiEntropy.url().toString())).append(" did not answer.</p>");
+            return;
+        }
+        Map<JobStatus, Long> counts = latest.get().counts();
+        html.append("<div class=\"sub\">");
+        for (JobStatus s : JobStatus.values()) {
+            html.append(s == JobStatus.values()[0] ? "" : " · ").append(counts.getOrDefault(s, 0L)).append(' ')
+                    .append(s.name().toLowerCase(Locale.ROOT));
+        }
+        html.append("</div>");
+        Map<Long, RepairJob> shown = new LinkedHashMap<>();
+        running.get().jobs().forEach(j -> shown.put(j.id(), j));
+        latest.get().jobs().forEach(j -> shown.putIfAbsent(j.id(), j));
+        html.append("<table id=\"repairs\"><thead><tr><th>Job</th><th>Kind</th><th>Subject</th><th>Reason</th>"
+                + "<th>Status</th><th>Attempt</th><th>Partitions compared</th><th>Differing</th>"
+                + "<th>Entries streamed</th><th>Entries repaired</th><th>Time</th><th>Worker</th></tr></thead><tbody>");
+        for (RepairJob j : shown.values()) {
+            JobCounts c = j.counts();
+            html.append("<tr data-job=\"").append(j.id()).append("\" data-kind=\"").append(j.kind()).append("\" data-subject=\"")
+                    .append(escape(j.subject())).append("\" data-status=\"").append(j.status()).append("\">")
+                    .append("<td class=\"num\">").append(j.id()).append("</td><td>").append(j.kind()).append("</td><td>")
+                    .append(escape(j.subject())).append("</td><td>").append(escape(j.reason())).append("</td>")
+                    .append("<td><span class=\"badge job ").append(j.status()).append("\">").append(j.status())
+                    .append("</span></td><td class=\"num\">").append(j.attempts()).append("</td>")
+                    .append("<td class=\"num\">").append(c.partitionsCompared()).append("</td>")
+                    .append("<td class=\"num\">").append(c.partitionsDiffering()).append("</td>")
+                    .append("<td class=\"num\">").append(c.entriesStreamed()).append("</td>")
+                    .append("<td class=\"num\">").append(c.entriesRepaired()).append("</td>")
+                    .append("<td class=\"num\">").append(j.durationMillis() == null ? "–"
+                            : String.format(Locale.ROOT, "%.1f s", j.durationMillis() / 1000.0)).append("</td>")
+                    .append("<td>").append(j.claimedBy() == null ? "–" : escape(j.claimedBy())).append("</td></tr>");
+        }
+        html.append("</tbody></table><p class=\"sub\">Counts of a running job are saved every third of its lease. "
+                + "All jobs: <a href=\"").append(escape(antiEntropy.url().toString()))
+                .append("/api/coordinator/jobs\">the jobs API</a></p>");
     }
 
     @PostMapping(path = "/ring/forget", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

@@ -95,6 +95,9 @@ class RingEndpointsTest extends FakeClusterTest {
         String page = call("GET", "/ring").getBody();
         assertThat(page).contains("<svg id=\"ring\"").contains("data-node=\"node-4\"").contains("Forget")
                 .contains("class=\"badge state DOWN\"");
+        // The repairs section asks the anti-entropy coordinator (a fake with no jobs) for its jobs.
+        assertThat(page).contains("<table id=\"repairs\"").contains("0 pending · 0 running")
+                .doesNotContain("repairs-unavailable");
         assertThat(call("GET", "/ring").getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 
         assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(204);

@@ -40,7 +40,7 @@ class ScheduledVerificationTest {
 
     private ScheduledVerification scheduled() {
         return new ScheduledVerification(verifier, new DigestVerificationProperties(true, Duration.ofHours(1), true),
-                new AntiEntropyClient(new AntiEntropyClientProperties(FakeAntiEntropy.url(), Duration.ofSeconds(2), true)),
+                new AntiEntropyClient(new AntiEntropyClientProperties(FakeAntiEntropy.url(), Duration.ofSeconds(2), true), json),
                 new StorageNodeProperties("storage-node-test", null));
     }
 

@@ -1,11 +1,12 @@
-package com.logprocessor.antientropy.jobs;
+package com.logprocessor.support.antientropy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * One repair job as stored and as the jobs API shows it.
+ * One repair job as the anti-entropy coordinator stores it and its jobs API shows it.
  *
  * @param cycleId the cycle that planned it, or null for a job created alone
  * @param priority lower runs first
@@ -14,6 +15,7 @@ import java.time.Instant;
  * @param lastError why the last attempt failed, if it did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(value = "durationMillis", allowGetters = true)
 public record RepairJob(long id, Long cycleId, JobKind kind, String subject, String reason, int priority,
                         JobStatus status, int attempts, Instant createdAt, Instant startedAt, Instant finishedAt,
                         String claimedBy, JobCounts counts, String lastError) {

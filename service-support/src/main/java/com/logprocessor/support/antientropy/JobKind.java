@@ -1,4 +1,4 @@
-package com.logprocessor.antientropy.jobs;
+package com.logprocessor.support.antientropy;
 
 /** What a job compares; its subject is a node id or, for {@link #PARTITION}, a partition key. */
 public enum JobKind {

@@ -1,4 +1,4 @@
-package com.logprocessor.antientropy.jobs;
+package com.logprocessor.support.antientropy;
 
 /**
  * What a job has done so far.
