@@ -3,7 +3,6 @@ package com.logprocessor.antientropy.repair;
 import com.logprocessor.antientropy.jobs.JobRun;
 import com.logprocessor.antientropy.jobs.JobRun.Count;
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.MerkleTree;
 import com.logprocessor.core.merkle.PartitionDigest;
 import com.logprocessor.core.merkle.SegmentDigest;
@@ -71,7 +70,7 @@ public class PartitionRepair {
             all(snapshot, replicas, (node, url) -> client.segment(url, partitionKey, segment),
                     "segment " + segment + " of " + partitionKey).forEach((node, entries) -> {
                         copies.put(node, entries.entries());
-                        if (!digestOf(segment, entries.entries()).equals(entries.digest())) {
+                        if (!SegmentDigest.of(segment, entries.entries()).equals(entries.digest())) {
                             wrongDigests.add(node);
                         }
                     });
@@ -101,14 +100,6 @@ public class PartitionRepair {
                                 answer.failure().getMessage());
                     }
                 });
-    }
-
-    private static SegmentDigest digestOf(long segment, List<LogEntry> entries) {
-        SegmentDigest digest = SegmentDigest.empty(segment);
-        for (LogEntry e : entries) {
-            digest = digest.add(EntryHash.of(e));
-        }
-        return digest;
     }
 
     private void write(JobRun run, String partitionKey, MembershipSnapshot snapshot,

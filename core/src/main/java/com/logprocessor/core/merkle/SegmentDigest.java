@@ -1,5 +1,8 @@
 package com.logprocessor.core.merkle;
 
+import com.logprocessor.core.entry.LogEntry;
+import java.util.Collection;
+
 /**
  * The digest of one segment of a partition: the XOR of its entries' {@link EntryHash content
  * hashes} and their count. XOR makes it independent of insertion order and updatable in O(1):
@@ -20,6 +23,15 @@ public record SegmentDigest(long segment, long hash, long count) {
 
     public static SegmentDigest empty(long segment) {
         return new SegmentDigest(segment, 0, 0);
+    }
+
+    /** The digest of exactly these entries (of one segment), as every replica holding them must have it. */
+    public static SegmentDigest of(long segment, Collection<LogEntry> entries) {
+        SegmentDigest digest = empty(segment);
+        for (LogEntry e : entries) {
+            digest = digest.add(EntryHash.of(e));
+        }
+        return digest;
     }
 
     /** The digest with one more entry. */

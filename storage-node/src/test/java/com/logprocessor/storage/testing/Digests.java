@@ -3,7 +3,6 @@ package com.logprocessor.storage.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
-import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
@@ -21,16 +20,13 @@ public final class Digests {
                 .expect(200).as(PartitionDigests.class);
     }
 
-    /** The digests computed with core's EntryHash/SegmentDigest from the entries of segments 0..lastSegment. */
+    /** The digests computed with core's SegmentDigest from the entries of segments 0..lastSegment. */
     public static List<SegmentDigest> recomputed(StorageHttp http, String partitionKey, long lastSegment) {
         List<SegmentDigest> out = new ArrayList<>();
         for (long segment = 0; segment <= lastSegment; segment++) {
             SegmentEntries entries = http.get("/api/storage/partitions/" + StorageHttp.encode(partitionKey)
                     + "/segments/" + segment).expect(200).as(SegmentEntries.class);
-            SegmentDigest d = SegmentDigest.empty(segment);
-            for (LogEntry e : entries.entries()) {
-                d = d.add(EntryHash.of(e));
-            }
+            SegmentDigest d = SegmentDigest.of(segment, entries.entries());
             if (d.hasEntries()) {
                 out.add(d);
             }
@@ -48,10 +44,6 @@ public final class Digests {
 
     /** The digest of a list of entries, as every replica holding exactly them must have it. */
     public static SegmentDigest of(long segment, List<LogEntry> entries) {
-        SegmentDigest d = SegmentDigest.empty(segment);
-        for (LogEntry e : entries) {
-            d = d.add(EntryHash.of(e));
-        }
-        return d;
+        return SegmentDigest.of(segment, entries);
     }
 }
