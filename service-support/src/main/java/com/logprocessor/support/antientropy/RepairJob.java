@@ -2,6 +2,7 @@ package com.logprocessor.support.antientropy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,6 +22,7 @@ public record RepairJob(long id, Long cycleId, JobKind kind, String subject, Str
                         String claimedBy, JobCounts counts, String lastError) {
 
     /** Milliseconds from the last start to the end (or to now while running); null before it starts. */
+    @JsonProperty // not a record component: Jackson 3 writes it only when told
     public Long durationMillis() {
         if (startedAt == null) {
             return null;
