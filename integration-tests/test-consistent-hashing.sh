@@ -13,23 +13,8 @@ GATEWAY=${GATEWAY:-http://127.0.0.1:8080}
 COORDINATOR=${COORDINATOR:-http://127.0.0.1:8081}
 NODES=${NODES:-http://127.0.0.1:8082 http://127.0.0.1:8083 http://127.0.0.1:8084}
 RUN=${RUN:-$$-$RANDOM}
-failures=0
-checks=0
-
-pass() { checks=$((checks + 1)); printf '  PASS  %s\n' "$1"; }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); printf '  FAIL  %s\n' "$1" >&2; [ -n "${2:-}" ] && printf '        %s\n' "$2" >&2; }
-check() { # check "description" command...
-  local what=$1; shift
-  local out
-  if out=$("$@" 2>&1); then pass "$what"; else fail "$what" "$out"; fi
-}
-body() { curl -sS --max-time 10 "$@"; }
-status() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@"; }
-# JSON fields by pattern (no jq on a fresh machine); one line out, even when the body has no final newline.
-json_number() { local v; v=$(sed -n "s/.*\"$1\":\(-\?[0-9.]*\).*/\1/p" | head -1); printf '%s\n' "$v"; }
-json_string() { local v; v=$(sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p" | head -1); printf '%s\n' "$v"; }
-contains() { grep -q -- "$2" <<<"$1" || { echo "expected '$2' in: ${1:0:400}"; return 1; }; }
-equals() { [ "$1" == "$2" ] || { echo "expected '$2', got '$1'"; return 1; }; }
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 echo "Consistent hashing checks (gateway $GATEWAY, coordinator $COORDINATOR)"
 
@@ -113,9 +98,4 @@ check "the coordinator counts routed logs per node" contains "$coord_metrics" 'l
 check "the coordinator exports the balance score" contains "$coord_metrics" "storage_distribution_balance_score"
 check "a node exports its log count" contains "$(body "${NODES%% *}/actuator/prometheus")" "storage_node_log_count{"
 
-echo
-if [ "$failures" -gt 0 ]; then
-  echo "FAILED: $failures of $checks checks" >&2
-  exit 1
-fi
-echo "All $checks checks passed"
+finish
