@@ -95,7 +95,8 @@ public record LoadOptions(URI gateway, URI coordinator, List<URI> coordinators, 
         return args[i];
     }
 
-    static Duration duration(String s) {
+    /** A duration option: {@code 500ms}, {@code 30s}, {@code 2m} or plain seconds. */
+    public static Duration duration(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("ms")) {
             return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
