@@ -10,11 +10,16 @@ import com.logprocessor.hints.status.PendingReport.NodePending;
 import com.logprocessor.hints.status.PendingReport.NodeState;
 import com.logprocessor.support.membership.RingView;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /** Builds the status reports from the table (fresh on each request), the ring view and the counters. */
 @Service
 public class HintStatusService {
+
+    private static final Logger log = LoggerFactory.getLogger(HintStatusService.class);
 
     private final HintStore store;
     private final HintMetrics metrics;
@@ -29,7 +34,7 @@ public class HintStatusService {
 
     public PendingReport pending() {
         MembershipSnapshot ring = ringView.snapshot();
-        List<NodePending> nodes = store.pending().stream()
+        List<NodePending> nodes = pendingRows().stream()
                 .map(p -> new NodePending(p.node(), p.pending(), Math.round(p.oldestAgeSeconds() * 1000) / 1000d,
                         state(ring, p.node())))
                 .toList();
@@ -38,9 +43,19 @@ public class HintStatusService {
 
     public HintStats stats() {
         HintMetrics.Totals t = metrics.totals();
-        long pending = store.pending().stream().mapToLong(PendingNode::pending).sum();
+        long pending = pendingRows().stream().mapToLong(PendingNode::pending).sum();
         return new HintStats(t.since(), t.created(), t.replayed(), t.expired(), t.failed(), t.rejected(), pending,
                 Math.round(t.replayRatePerSecond() * 100) / 100d);
+    }
+
+    /** The table's answer, or a 503 problem when PostgreSQL cannot give one. */
+    private List<PendingNode> pendingRows() {
+        try {
+            return store.pending();
+        } catch (DataAccessException e) {
+            log.warn("The hints database did not answer: {}", e.toString());
+            throw new HintsDatabaseUnavailableException(e);
+        }
     }
 
     private static NodeState state(MembershipSnapshot ring, String node) {

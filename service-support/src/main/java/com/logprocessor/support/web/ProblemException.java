@@ -10,7 +10,9 @@ import org.springframework.http.ProblemDetail;
 /**
  * An answer other than success that a service decides on (not found, unavailable, timed out,
  * conflict), thrown from anywhere and rendered once by {@link ProblemResponses} as RFC 9457
- * problem+json, with {@code Retry-After} when the client should try again later.
+ * problem+json, with {@code Retry-After} when the client should try again later. A service's own
+ * exception extends this with its status, title and {@link ProblemTypes type}, so the shared
+ * advice maps it without a handler of the service's own.
  */
 public class ProblemException extends RuntimeException {
 
@@ -25,7 +27,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(HttpStatus status, String title, URI type, String detail) {
-        super(detail);
+        this(status, title, type, detail, null);
+    }
+
+    public ProblemException(HttpStatus status, String title, URI type, String detail, Throwable cause) {
+        super(detail, cause);
         this.status = status;
         this.title = title;
         this.type = type;

@@ -33,8 +33,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         if (declared > maxBytes) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request too large\",\"status\":413,"
-                    + "\"detail\":\"" + limitMessage(declared) + "\"}").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(ProblemJson.render(HttpStatus.CONTENT_TOO_LARGE.value(),
+                    "Request too large", limitMessage(declared), null).getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);

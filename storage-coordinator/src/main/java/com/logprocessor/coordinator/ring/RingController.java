@@ -7,21 +7,23 @@ import com.logprocessor.core.membership.RingEvent;
 import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.support.membership.MembershipStore;
 import com.logprocessor.support.web.InvalidRequestException;
+import com.logprocessor.support.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The ring over REST: members, where a key goes, the distribution, and forgetting a dead member. */
+/**
+ * The ring over REST: members, where a key goes, the distribution, and forgetting a dead member.
+ * Its refusals are {@link ProblemException}s, answered by the shared problem+json mapping.
+ */
 @RestController
 @RequestMapping(path = "/api/coordinator", produces = MediaType.APPLICATION_JSON_VALUE)
 public class RingController {
@@ -79,40 +81,24 @@ public class RingController {
         store.publish(new RingEvent(RingEvent.Type.FORGET, nodeId, clock.instant()));
     }
 
-    static class UnknownNodeException extends RuntimeException {
+    static class UnknownNodeException extends ProblemException {
         UnknownNodeException(String nodeId) {
-            super("no storage node '" + nodeId + "' is known");
+            super(HttpStatus.NOT_FOUND, HttpStatus.NOT_FOUND.getReasonPhrase(),
+                    "no storage node '" + nodeId + "' is known");
         }
     }
 
-    static class NodeIsUpException extends RuntimeException {
+    static class NodeIsUpException extends ProblemException {
         NodeIsUpException(String nodeId) {
-            super(nodeId + " is up: only a DOWN node can be forgotten (stop it first)");
+            super(HttpStatus.CONFLICT, HttpStatus.CONFLICT.getReasonPhrase(),
+                    nodeId + " is up: only a DOWN node can be forgotten (stop it first)");
         }
     }
 
-    static class NoNodesException extends RuntimeException {
+    static class NoNodesException extends ProblemException {
         NoNodesException() {
-            super("no storage node is up: the ring is empty");
+            super(HttpStatus.SERVICE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                    "no storage node is up: the ring is empty");
         }
-    }
-
-    @ExceptionHandler(UnknownNodeException.class)
-    ResponseEntity<ProblemDetail> unknown(UnknownNodeException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(NodeIsUpException.class)
-    ResponseEntity<ProblemDetail> up(NodeIsUpException e) {
-        return problem(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(NoNodesException.class)
-    ResponseEntity<ProblemDetail> none(NoNodesException e) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
     }
 }

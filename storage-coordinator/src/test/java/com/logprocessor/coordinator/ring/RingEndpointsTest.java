@@ -102,7 +102,12 @@ class RingEndpointsTest extends FakeClusterTest {
 
         assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(2)).until(() -> ringView.snapshot().member("node-4").isEmpty());
-        assertThat(call("DELETE", "/api/coordinator/nodes/node-4").getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> gone = call("DELETE", "/api/coordinator/nodes/node-4");
+        assertThat(gone.getStatusCode().value()).isEqualTo(404);
+        assertThat(gone.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        JsonNode problem = json.readTree(gone.getBody());
+        assertThat(problem.get("title").asString()).isEqualTo("Not Found");
+        assertThat(problem.get("detail").asString()).isEqualTo("no storage node 'node-4' is known");
         assertThat(call("GET", "/ring").getBody()).doesNotContain("data-node=\"node-4\"");
     }
 }
