@@ -59,6 +59,14 @@ class AntiEntropyFaultsIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> Membership.snapshot().isUp(NODE));
         AntiEntropy.awaitIdle(Duration.ofSeconds(180));
+        // The coordinator's breaker for the killed node closes only after calls succeed: a few writes.
+        List<String> keys = keys("breakers", 30);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Ingest.send(keys, null);
+            List<JsonNode> members = new ArrayList<>();
+            Http.getJson(TestCluster.coordinatorUrl() + "/api/coordinator/nodes").forEach(members::add);
+            return members.stream().allMatch(m -> m.get("breaker").asString().equals("CLOSED"));
+        });
     }
 
     private static List<String> keys(String prefix, int count) {

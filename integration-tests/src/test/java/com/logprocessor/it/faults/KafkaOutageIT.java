@@ -41,7 +41,8 @@ class KafkaOutageIT {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertThat(response.statusCode()).as("%s without Kafka: %s", path, response.body()).isEqualTo(503);
                 assertThat(took).as("%s answered within 5 s", path).isLessThan(Duration.ofSeconds(5));
-                assertThat(response.headers().firstValue("Retry-After")).isPresent();
+                assertThat(response.headers().firstValue("Retry-After"))
+                        .as("%s: Retry-After in %s, body %s", path, response.headers().map(), response.body()).isPresent();
                 assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             }
         } finally {

@@ -7,6 +7,7 @@ import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.it.support.Http;
 import com.logprocessor.it.support.Ingest;
+import com.logprocessor.it.support.Metrics;
 import com.logprocessor.it.support.NodeDatabase;
 import com.logprocessor.it.support.TestCluster;
 import com.logprocessor.localcluster.LocalCluster;
@@ -206,6 +207,7 @@ class ReadRepairIT {
         String body = "{\"id\":\"" + id + "\",\"partitionId\":\"" + key + "\",\"message\":\"sent long ago\"}";
         assertThat(write(key, body, "ALL", 201).get("sequence").asLong()).isEqualTo(1);
         // 1,500 other ids written after it: more than the 1,000 the test cluster's coordinator remembers.
+        double writtenBefore = Metrics.written();
         StringBuilder batch = new StringBuilder("{\"logs\":[");
         for (int i = 0; i < 1500; i++) {
             batch.append(i == 0 ? "" : ",").append("{\"partitionId\":\"rr-filler-").append(RUN).append('-').append(i)
@@ -213,7 +215,9 @@ class ReadRepairIT {
         }
         assertThat(Http.post(TestCluster.gatewayUrl() + "/api/logs/batch", batch.append("]}").toString()).statusCode())
                 .isEqualTo(202);
-        writeNew("rr-filler-" + RUN + "-last", "behind the filler"); // the filler is written when this answers
+        writeNew("rr-filler-" + RUN + "-last", "behind the filler");
+        // All of them written (they spread over ingest partitions that the coordinator works through in any order).
+        await().atMost(Duration.ofSeconds(60)).until(() -> Metrics.written() - writtenBefore >= 1501);
 
         JsonNode retried = write(key, body, "ALL", 200);
         assertThat(retried.get("duplicate").asBoolean()).isTrue();
