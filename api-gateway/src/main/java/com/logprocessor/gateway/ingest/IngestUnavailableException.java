@@ -8,8 +8,7 @@ import org.springframework.http.HttpStatus;
 public class IngestUnavailableException extends ProblemException {
 
     public IngestUnavailableException(String message, Throwable cause, Duration retryAfter) {
-        super(HttpStatus.SERVICE_UNAVAILABLE, "Ingest unavailable", message);
-        initCause(cause);
+        super(HttpStatus.SERVICE_UNAVAILABLE, "Ingest unavailable", null, message, cause);
         with("retryable", true);
         retryAfter(retryAfter);
     }

@@ -31,7 +31,11 @@ public class ProblemException extends RuntimeException {
     }
 
     public ProblemException(HttpStatus status, String title, URI type, String detail, Throwable cause) {
-        super(detail, cause);
+        // Without a cause, the cause stays unset (not null) so that a subclass may still initCause.
+        super(detail);
+        if (cause != null) {
+            initCause(cause);
+        }
         this.status = status;
         this.title = title;
         this.type = type;

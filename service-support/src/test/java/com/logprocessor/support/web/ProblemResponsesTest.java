@@ -143,6 +143,17 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aCauseIsKeptWhetherGivenToTheConstructorOrSetLater() {
+        IllegalStateException reason = new IllegalStateException("Kafka is away");
+        assertThat(new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Unavailable", null, "later", reason).getCause())
+                .isSameAs(reason);
+        // A subclass that sets its cause after construction (as exceptions long did) must not throw.
+        ProblemException later = ProblemException.unavailable("later");
+        later.initCause(reason);
+        assertThat(later.getCause()).isSameAs(reason);
+    }
+
+    @Test
     void knownFindsTheServicesOwnExceptionsAmongTheCausesAndNothingElse() {
         assertThat(problems.known(new RuntimeException("wrapped", ProblemException.notFound("gone")))
                 .getStatusCode().value()).isEqualTo(404);
