@@ -10,7 +10,7 @@ import java.util.List;
  * A read of one entry ({@code GET /api/read/{partitionKey}/{sequence}}), parsed from request
  * parameters by the same rules at the gateway and the coordinator.
  *
- * @param partitionKey 1 to {@link LogEntryRules#MAX_PARTITION_KEY_CHARS} characters
+ * @param partitionKey 1 to {@link LogEntryRules#MAX_PARTITION_KEY_CHARS} characters, no U+0000 ({@link PartitionKeys})
  * @param sequence at least 1
  * @param consistency how many replicas must answer, or null for the reader's default
  * @param repair when stale replicas found by the read are repaired
@@ -27,11 +27,7 @@ public record EntryRead(String partitionKey, long sequence, ConsistencyLevel con
 
     public static Parsed parse(String partitionKey, String sequence, String consistency, String repair) {
         List<Violation> violations = new ArrayList<>();
-        if (partitionKey == null || partitionKey.isBlank()
-                || partitionKey.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
-            violations.add(new Violation("partitionKey",
-                    "must be 1 to " + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters"));
-        }
+        violations.addAll(PartitionKeys.check("partitionKey", partitionKey));
         Long seq = LogQuery.parseSequence(sequence, violations);
         ConsistencyLevel cl = ConsistencyLevel.parameter(consistency, violations);
         RepairMode mode = null;

@@ -19,7 +19,7 @@ import java.util.List;
  * never refused further in (which the coordinator used to report as "node unavailable").
  *
  * @param sourceIp an IPv4 or IPv6 address, or null
- * @param partitionKey at most {@link LogEntryRules#MAX_PARTITION_KEY_CHARS} characters, or null
+ * @param partitionKey at most {@link LogEntryRules#MAX_PARTITION_KEY_CHARS} characters, no U+0000, or null
  * @param minLevel a minimum severity, or null
  * @param from inclusive, or null
  * @param to exclusive, after {@code from}, or null
@@ -53,9 +53,8 @@ public record LogQuery(String sourceIp, String partitionKey, LogLevel minLevel, 
                     "'" + Texts.abbreviate(ip, 64) + "' is not an IPv4 or IPv6 address"));
         }
         String key = blankToNull(partitionKey);
-        if (key != null && key.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
-            violations.add(new Violation("partitionKey",
-                    "must be at most " + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters"));
+        if (key != null) {
+            violations.addAll(PartitionKeys.check("partitionKey", key));
         }
         LogLevel minLevel = null;
         if (blankToNull(level) != null) {

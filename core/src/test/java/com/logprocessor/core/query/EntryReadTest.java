@@ -27,4 +27,12 @@ class EntryReadTest {
         assertThat(EntryRead.parse(key, sequence, consistency, repair).violations())
                 .extracting(Violation::field).containsExactly(field);
     }
+
+    @Test
+    void aKeyIsCheckedByThePartitionKeyRules() {
+        assertThat(EntryRead.parse("a\0b", "1", null, null).violations())
+                .containsExactlyElementsOf(PartitionKeys.check("partitionKey", "a\0b")).isNotEmpty();
+        assertThat(EntryRead.parse("k".repeat(257), "1", null, null).violations()).singleElement()
+                .extracting(Violation::field).isEqualTo("partitionKey");
+    }
 }

@@ -62,4 +62,12 @@ class LogQueryTest {
         assertThat(LogQuery.parseSequence("7", violations)).isEqualTo(7L);
         assertThat(violations).hasSize(2);
     }
+
+    @Test
+    void aKeyGivenIsCheckedByThePartitionKeyRules() {
+        LogQuery.Parsed parsed = LogQuery.parse(null, "a\0b", null, null, null, null, null, null);
+        assertThat(parsed.isValid()).isFalse();
+        assertThat(parsed.violations()).containsExactlyElementsOf(PartitionKeys.check("partitionKey", "a\0b"));
+        assertThat(LogQuery.parse(null, "  ", null, null, null, null, null, null).isValid()).as("blank: no key").isTrue();
+    }
 }

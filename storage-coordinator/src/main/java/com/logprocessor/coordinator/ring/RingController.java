@@ -1,9 +1,9 @@
 package com.logprocessor.coordinator.ring;
 
-import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.entry.Violation;
 import com.logprocessor.core.membership.MemberState;
 import com.logprocessor.core.membership.RingEvent;
+import com.logprocessor.core.query.PartitionKeys;
 import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.support.membership.MembershipStore;
 import com.logprocessor.support.web.InvalidRequestException;
@@ -55,9 +55,9 @@ public class RingController {
     @Operation(summary = "The token, owner and replicas of a key")
     @GetMapping("/node/{key}")
     public RingStatus.KeyPlacement node(@PathVariable String key) {
-        if (key.length() > LogEntryRules.MAX_PARTITION_KEY_CHARS) {
-            throw new InvalidRequestException(new Violation("key",
-                    "must be at most " + LogEntryRules.MAX_PARTITION_KEY_CHARS + " characters"));
+        List<Violation> violations = PartitionKeys.check("key", key);
+        if (!violations.isEmpty()) {
+            throw InvalidRequestException.of("not a partition key", violations);
         }
         if (status.ring().isEmpty()) {
             throw new NoNodesException();
