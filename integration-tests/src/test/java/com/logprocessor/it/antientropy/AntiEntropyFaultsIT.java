@@ -75,14 +75,9 @@ class AntiEntropyFaultsIT {
     }
 
     private static List<JsonNode> nodeJobsSince(String antiEntropyUrl, String node, Instant since) {
-        List<JsonNode> jobs = new ArrayList<>();
-        Http.getJson(antiEntropyUrl + "/api/coordinator/jobs?limit=1000").get("jobs").forEach(j -> {
-            if (j.get("kind").asString().equals("NODE") && j.get("subject").asString().equals(node)
-                    && Instant.parse(j.get("createdAt").asString()).isAfter(since)) {
-                jobs.add(j);
-            }
-        });
-        return jobs;
+        return AntiEntropy.jobs(antiEntropyUrl).stream().filter(j -> j.get("kind").asString().equals("NODE")
+                && j.get("subject").asString().equals(node)
+                && Instant.parse(j.get("createdAt").asString()).isAfter(since)).toList();
     }
 
     @Test
@@ -149,11 +144,7 @@ class AntiEntropyFaultsIT {
 
         // A cycle with both running: every job runs once (one attempt), whoever claims it.
         JsonNode cycle = AntiEntropy.trigger("");
-        long cycleId = cycle.get("cycleId").asLong();
-        AntiEntropy.awaitIdle(Duration.ofSeconds(120));
-        List<JsonNode> cycleJobs = new ArrayList<>();
-        AntiEntropy.jobs().stream().filter(j -> j.has("cycleId") && j.get("cycleId").asLong() == cycleId)
-                .forEach(cycleJobs::add);
+        List<JsonNode> cycleJobs = AntiEntropy.awaitCycle(cycle.get("cycleId").asLong());
         assertThat(cycleJobs).isNotEmpty().allSatisfy(j -> {
             assertThat(j.get("status").asString()).isEqualTo("COMPLETED");
             assertThat(j.get("attempts").asInt()).as("%s", j).isEqualTo(1);
@@ -183,7 +174,7 @@ class AntiEntropyFaultsIT {
         long jobId = AntiEntropy.trigger("?node=storage-node-1").get("jobs").get(0).get("id").asLong();
         JsonNode[] running = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            running[0] = Http.getJson(second + "/api/coordinator/jobs/" + jobId);
+            running[0] = AntiEntropy.job(second, jobId);
             return running[0].get("status").asString().equals("RUNNING");
         });
         String holder = running[0].get("claimedBy").asString();
@@ -197,7 +188,7 @@ class AntiEntropyFaultsIT {
         // Nobody takes the job while the dead instance's lease runs; then the survivor does, and finishes it.
         JsonNode[] now = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            now[0] = Http.getJson(survivor + "/api/coordinator/jobs/" + jobId);
+            now[0] = AntiEntropy.job(survivor, jobId);
             return now[0].get("claimedBy").asString().equals(expectedTaker);
         });
         Duration untilTakenOver = Duration.between(killed, Instant.now());
@@ -205,7 +196,7 @@ class AntiEntropyFaultsIT {
         assertThat(untilTakenOver).isGreaterThan(TestCluster.ANTI_ENTROPY_LEASE.multipliedBy(2).dividedBy(3)
                 .minusSeconds(1));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            now[0] = Http.getJson(survivor + "/api/coordinator/jobs/" + jobId);
+            now[0] = AntiEntropy.job(survivor, jobId);
             return !now[0].get("status").asString().equals("RUNNING") && !now[0].get("status").asString().equals("PENDING");
         });
         assertThat(now[0].get("status").asString()).as("%s", now[0]).isEqualTo("COMPLETED");

@@ -75,23 +75,10 @@ class AntiEntropyIT {
         return Http.json(r);
     }
 
-    /** The cycle's jobs once all of them have settled. */
-    private static List<JsonNode> awaitCycle(long cycleId) {
-        List<JsonNode> jobs = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            jobs.clear();
-            AntiEntropy.jobs().stream().filter(j -> j.has("cycleId") && j.get("cycleId").asLong() == cycleId)
-                    .forEach(jobs::add);
-            return !jobs.isEmpty() && jobs.stream().allMatch(j -> j.get("status").asString().equals("COMPLETED")
-                    || j.get("status").asString().equals("FAILED"));
-        });
-        return jobs;
-    }
-
     @Test
     void rowsLostAlteredAndAddedOnOneReplicaAreHealedByOneTriggeredCycle() {
         // A clean start: whatever earlier tests left different is healed first, so the counts below are ours.
-        awaitCycle(AntiEntropy.trigger("").get("cycleId").asLong());
+        AntiEntropy.awaitCycle(AntiEntropy.trigger("").get("cycleId").asLong());
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -121,7 +108,7 @@ class AntiEntropyIT {
         }
 
         JsonNode triggered = AntiEntropy.trigger("");
-        List<JsonNode> jobs = awaitCycle(triggered.get("cycleId").asLong());
+        List<JsonNode> jobs = AntiEntropy.awaitCycle(triggered.get("cycleId").asLong());
 
         assertThat(jobs).allSatisfy(j -> assertThat(j.get("status").asString()).as("%s", j).isEqualTo("COMPLETED"));
         for (String key : keys) {

@@ -29,13 +29,34 @@ public final class AntiEntropy {
 
     /** The newest jobs (at most 1000). */
     public static List<JsonNode> jobs() {
+        return jobs(url());
+    }
+
+    /** The newest jobs (at most 1000), as the instance at {@code antiEntropyUrl} lists them (they share one queue). */
+    public static List<JsonNode> jobs(String antiEntropyUrl) {
         List<JsonNode> out = new ArrayList<>();
-        Http.getJson(url() + "/api/coordinator/jobs?limit=1000").get("jobs").forEach(out::add);
+        Http.getJson(antiEntropyUrl + "/api/coordinator/jobs?limit=1000").get("jobs").forEach(out::add);
         return out;
     }
 
     public static JsonNode job(long id) {
-        return Http.getJson(url() + "/api/coordinator/jobs/" + id);
+        return job(url(), id);
+    }
+
+    public static JsonNode job(String antiEntropyUrl, long id) {
+        return Http.getJson(antiEntropyUrl + "/api/coordinator/jobs/" + id);
+    }
+
+    /** The jobs of cycle {@code cycleId} once all of them have settled (COMPLETED or FAILED). */
+    public static List<JsonNode> awaitCycle(long cycleId) {
+        List<JsonNode> jobs = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            jobs.clear();
+            jobs().stream().filter(j -> j.has("cycleId") && j.get("cycleId").asLong() == cycleId).forEach(jobs::add);
+            return !jobs.isEmpty() && jobs.stream().allMatch(j -> j.get("status").asString().equals("COMPLETED")
+                    || j.get("status").asString().equals("FAILED"));
+        });
+        return jobs;
     }
 
     /** Waits until no job is pending or running (after a ring change, before damaging replicas on purpose). */
