@@ -1,6 +1,7 @@
 package com.logprocessor.support.web;
 
 import com.logprocessor.core.entry.Violation;
+import com.logprocessor.core.text.Texts;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +175,7 @@ public class ProblemResponses extends ResponseEntityExceptionHandler implements 
     }
 
     private static String firstLine(String text) {
-        String line = text.lines().findFirst().orElse(text);
-        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON - 3) + "..." : line;
+        return Texts.abbreviate(text.lines().findFirst().orElse(text), MAX_REASON);
     }
 
     private static <T extends Throwable> T findCause(Throwable e, Class<T> type) {

@@ -13,11 +13,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -139,12 +141,9 @@ public class RingPage {
             return;
         }
         Map<JobStatus, Long> counts = latest.get().counts();
-        html.append("<div class=\"sub\">");
-        for (JobStatus s : JobStatus.values()) {
-            html.append(s == JobStatus.values()[0] ? "" : " · ").append(counts.getOrDefault(s, 0L)).append(' ')
-                    .append(s.name().toLowerCase(Locale.ROOT));
-        }
-        html.append("</div>");
+        html.append("<div class=\"sub\">").append(Arrays.stream(JobStatus.values())
+                .map(s -> counts.getOrDefault(s, 0L) + " " + s.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(" · "))).append("</div>");
         Map<Long, RepairJob> shown = new LinkedHashMap<>();
         running.get().jobs().forEach(j -> shown.put(j.id(), j));
         latest.get().jobs().forEach(j -> shown.putIfAbsent(j.id(), j));
