@@ -42,6 +42,25 @@ public final class NodeFanOut {
     }
 
     /**
+     * As {@link #call(MembershipSnapshot, Collection, BiFunction, Clock)} when every node must
+     * answer (a repair step): each node's value, or an {@link IllegalStateException} naming
+     * {@code what} and the first node that failed.
+     */
+    public static <T> Map<String, T> callAll(MembershipSnapshot snapshot, Collection<String> nodes,
+                                             BiFunction<String, String, CompletableFuture<T>> call, Clock clock,
+                                             String what) {
+        Map<String, T> out = new LinkedHashMap<>();
+        call(snapshot, nodes, call, clock).forEach((node, answer) -> {
+            if (!answer.ok()) {
+                throw new IllegalStateException(what + " from " + node + " failed: " + answer.failure().getMessage(),
+                        answer.failure());
+            }
+            out.put(node, answer.value());
+        });
+        return out;
+    }
+
+    /**
      * As {@link #call(MembershipSnapshot, Collection, BiFunction, Clock)}, but a node that has not
      * answered {@code deadline} after the calls started fails with a {@link TimeoutException}.
      */

@@ -57,10 +57,11 @@ public final class StorageApi {
     }
 
     /**
-     * One partition a node holds: its highest sequence, and its digest (core {@code PartitionDigest}:
-     * {@code hash} is the XOR of every entry's content hash, {@code count} the number of entries).
+     * One partition a node holds: its digest (core {@code PartitionDigest}: {@code hash} is the XOR
+     * of every entry's content hash, {@code count} the number of entries), the highest segment it
+     * has entries in, and its highest sequence (null unless the listing was asked for it).
      */
-    public record PartitionSummary(String partitionKey, long maxSequence, long count, long hash) {
+    public record PartitionSummary(String partitionKey, Long maxSequence, long count, long hash, long lastSegment) {
 
         public PartitionDigest digest() {
             return new PartitionDigest(hash, count);
@@ -73,6 +74,33 @@ public final class StorageApi {
 
     /** The segment digests of one partition and the segment size they were built with. */
     public record PartitionDigests(String partitionKey, int segmentSize, List<SegmentDigest> digests) {
+    }
+
+    /**
+     * Body of {@code POST /api/storage/partitions/digests}: the digests of several partitions over
+     * segments of {@code segmentSize} (any size up to the node's own), computed from the entries'
+     * stored content hashes. Anti-entropy narrows a differing small partition down to a few
+     * sequences this way, for many partitions in one call.
+     */
+    public record DigestsRequest(List<String> partitionKeys, int segmentSize) {
+    }
+
+    /**
+     * The answer to {@link DigestsRequest}: one element per requested partition the node holds;
+     * {@code storedSegmentSize} is the node's own {@code segment.size}.
+     */
+    public record DigestsList(int segmentSize, int storedSegmentSize, List<PartitionDigests> partitions) {
+    }
+
+    /** Sequences {@code firstSequence..lastSequence} (inclusive) of one partition. */
+    public record SequenceRange(String partitionKey, long firstSequence, long lastSequence) {
+    }
+
+    /**
+     * Body of {@code POST /api/storage/partitions/entries}: the entries of several sequence ranges,
+     * answered as one {@code application/x-log-entries} batch.
+     */
+    public record RangesRequest(List<SequenceRange> ranges) {
     }
 
     /** The entries of one segment and its digest. */

@@ -3,9 +3,13 @@ package com.logprocessor.support.storage;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
+import com.logprocessor.support.storage.StorageApi.DigestsList;
+import com.logprocessor.support.storage.StorageApi.DigestsRequest;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
+import com.logprocessor.support.storage.StorageApi.RangesRequest;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
+import com.logprocessor.support.storage.StorageApi.SequenceRange;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -106,10 +110,12 @@ public class StorageNodeClient {
         return send(get(nodeUrl, "/api/storage/count")).thenApply(body -> json.readValue(body, CountResponse.class));
     }
 
+    /** {@code GET /api/storage/partitions}, without max sequences (digests and last segments are enough to compare). */
     public CompletableFuture<PartitionPage> partitions(String nodeUrl, String after, int limit) {
         StringJoiner q = new StringJoiner("&", "/api/storage/partitions?", "");
         addParam(q, "after", after);
         addParam(q, "limit", Integer.toString(limit));
+        addParam(q, "maxSequence", "false");
         return send(get(nodeUrl, q.toString())).thenApply(body -> json.readValue(body, PartitionPage.class));
     }
 
@@ -123,6 +129,19 @@ public class StorageNodeClient {
                 .thenApply(body -> json.readValue(body, SegmentEntries.class));
     }
 
+    /** {@code POST /api/storage/partitions/digests}: several partitions' digests over segments of {@code segmentSize}. */
+    public CompletableFuture<DigestsList> digests(String nodeUrl, List<String> partitionKeys, int segmentSize) {
+        return send(postJson(nodeUrl, "/api/storage/partitions/digests",
+                new DigestsRequest(partitionKeys, segmentSize)))
+                .thenApply(body -> json.readValue(body, DigestsList.class));
+    }
+
+    /** {@code POST /api/storage/partitions/entries}: the entries of several sequence ranges, in no order. */
+    public CompletableFuture<List<LogEntry>> entries(String nodeUrl, List<SequenceRange> ranges) {
+        return send(postJson(nodeUrl, "/api/storage/partitions/entries", new RangesRequest(ranges)))
+                .thenApply(LogEntryCodec::decodeBatch);
+    }
+
     /**
      * {@code POST /api/storage/digests/verify?partitionKey=}: the node recomputes the partition's
      * segment digests from its entries and corrects the wrong ones (the report is not read).
@@ -132,6 +151,12 @@ public class StorageNodeClient {
                         + URLEncoder.encode(partitionKey, StandardCharsets.UTF_8)))
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build();
         return send(request).thenApply(body -> null);
+    }
+
+    private HttpRequest postJson(String nodeUrl, String path, Object body) {
+        return HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
     }
 
     private HttpRequest get(String nodeUrl, String path) {

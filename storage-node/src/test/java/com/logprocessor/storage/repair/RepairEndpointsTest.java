@@ -9,11 +9,15 @@ import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.storage.testing.Digests;
 import com.logprocessor.storage.testing.StorageHttp;
 import com.logprocessor.storage.testing.StorageNodeTest;
+import com.logprocessor.support.storage.StorageApi.DigestsList;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.PartitionSummary;
 import com.logprocessor.support.storage.StorageApi.SegmentEntries;
+import com.logprocessor.support.storage.StorageApi.SequenceRange;
 import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
+import com.logprocessor.support.storage.StorageNodeClient;
+import java.time.Duration;
 import com.logprocessor.storage.store.DigestJournal;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,14 +71,28 @@ class RepairEndpointsTest {
     void listsPartitionsInKeyOrderWithMaxSequenceAndCount() {
         PartitionPage page = http.get("/api/storage/partitions?after=" + prefix + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510, 1210, xorOfHashes(aEntries)));
+        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510L, 1210, xorOfHashes(aEntries), 2));
         assertThat(page.next()).isEqualTo(a);
 
         PartitionPage second = http.get("/api/storage/partitions?after=" + page.next() + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5, 5, xorOfHashes(bEntries)));
+        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5L, 5, xorOfHashes(bEntries), 0));
+
+        // A page aggregates the digest rows up to the limit-th: a's three segments make a page of one
+        // (once folded from the journal into segment_digests, where the page bound is looked up).
+        journal.fold();
+        PartitionPage shorter = http.get("/api/storage/partitions?after=" + prefix + "&limit=2").expect(200)
+                .as(PartitionPage.class);
+        assertThat(shorter.partitions()).extracting(PartitionSummary::partitionKey).containsExactly(a);
+        assertThat(shorter.next()).isEqualTo(a);
+
+        PartitionPage withoutMaxSequence = http.get("/api/storage/partitions?after=" + prefix
+                + "&limit=1&maxSequence=false").expect(200).as(PartitionPage.class);
+        assertThat(withoutMaxSequence.partitions())
+                .containsExactly(new PartitionSummary(a, null, 1210, xorOfHashes(aEntries), 2));
 
         http.get("/api/storage/partitions?limit=0").problem(400);
+        http.get("/api/storage/partitions?maxSequence=perhaps").problem(400);
         assertThat(http.get("/api/storage/partitions").expect(200).as(PartitionPage.class).partitions()).isNotEmpty();
     }
 
@@ -125,6 +143,46 @@ class RepairEndpointsTest {
         assertThat(empty.digest()).isEqualTo(SegmentDigest.empty(7));
         assertThat(Digests.stored(http, prefix + "-none").digests()).isEmpty();
         http.get("/api/storage/partitions/" + a + "/segments/-1").problem(400);
+    }
+
+    @Test
+    void servesFineDigestsAndEntriesOfManyPartitionsAndRangesInOneCall() {
+        StorageNodeClient client = new StorageNodeClient(json, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        String url = "http://127.0.0.1:" + port;
+        DigestsList fine = client.digests(url, List.of(b, a, prefix + "-none"), 4).join();
+        assertThat(fine.segmentSize()).isEqualTo(4);
+        assertThat(fine.storedSegmentSize()).isEqualTo(1000);
+        // In key order, the partition it does not hold left out; segments as Digests.of over width 4.
+        assertThat(fine.partitions()).extracting(PartitionDigests::partitionKey).containsExactly(a, b);
+        assertThat(fine.partitions().get(1).digests()).containsExactly(Digests.of(0, bEntries.subList(0, 4)),
+                Digests.of(1, bEntries.subList(4, 5)));
+        List<SegmentDigest> ofA = fine.partitions().get(0).digests();
+        assertThat(ofA).hasSize(300 + 3); // 1..1200 in 300 fine segments; 2501..2510 in 625, 626, 627
+        assertThat(ofA.get(299)).isEqualTo(Digests.of(299, aEntries.subList(1196, 1200)));
+        assertThat(ofA.get(300)).isEqualTo(Digests.of(625, aEntries.subList(1200, 1204)));
+        // The fine digests follow a row changed behind the node's back only through its content hash,
+        // as the stored digests do (the node's verification recomputes it).
+        jdbc.update("UPDATE log_entries SET content_hash = content_hash # 1 WHERE partition_key = ? AND sequence = 5", b);
+        assertThat(client.digests(url, List.of(b), 4).join().partitions().get(0).digests().get(1))
+                .isNotEqualTo(Digests.of(1, bEntries.subList(4, 5)));
+
+        List<LogEntry> entries = client.entries(url, List.of(new SequenceRange(a, 999, 1002),
+                new SequenceRange(b, 4, 9), new SequenceRange(prefix + "-none", 1, 1000))).join();
+        List<LogEntry> expected = new ArrayList<>(aEntries.subList(998, 1002));
+        expected.addAll(bEntries.subList(3, 5));
+        assertThat(entries).containsExactlyInAnyOrderElementsOf(expected);
+
+        http.postJson("/api/storage/partitions/digests", "{\"partitionKeys\":[],\"segmentSize\":4}").problem(400);
+        http.postJson("/api/storage/partitions/digests", "{\"partitionKeys\":[\"a\"],\"segmentSize\":1001}")
+                .problem(400);
+        http.postJson("/api/storage/partitions/digests", "{\"partitionKeys\":[\"a\\u0000\"],\"segmentSize\":4}")
+                .problem(400);
+        http.postJson("/api/storage/partitions/digests", "not json").problem(400);
+        http.postJson("/api/storage/partitions/entries", "{\"ranges\":[]}").problem(400);
+        http.postJson("/api/storage/partitions/entries",
+                "{\"ranges\":[{\"partitionKey\":\"a\",\"firstSequence\":1,\"lastSequence\":1001}]}").problem(400);
+        http.postJson("/api/storage/partitions/entries",
+                "{\"ranges\":[{\"partitionKey\":\"a\",\"firstSequence\":5,\"lastSequence\":4}]}").problem(400);
     }
 
     @Test
