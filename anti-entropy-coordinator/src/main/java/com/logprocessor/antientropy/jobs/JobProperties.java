@@ -12,7 +12,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How this instance works the shared job queue ({@code anti-entropy.jobs.*}).
  *
- * @param workers jobs this instance runs at once (2); 0 for an instance that only plans and answers the API
+ * @param workers jobs this instance runs at once (3: a cycle's PRIMARY_RANGES jobs on the design's three
+ *        nodes); 0 for an instance that only plans and answers the API
  * @param pollInterval how often an idle worker looks for a job (1 s); new jobs planned here wake it at once
  * @param lease how long a claimed job stays this worker's without a renewal (30 s); renewed every
  *        third of it, so a worker that dies gives its job back after at most this long
@@ -23,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("anti-entropy.jobs")
 public record JobProperties(
-        @DefaultValue("2") @Min(0) @Max(64) int workers,
+        @DefaultValue("3") @Min(0) @Max(64) int workers,
         @DefaultValue("1s") @NotNull Duration pollInterval,
         @DefaultValue("30s") @NotNull Duration lease,
         @DefaultValue("3") @Min(1) @Max(100) int maxAttempts,

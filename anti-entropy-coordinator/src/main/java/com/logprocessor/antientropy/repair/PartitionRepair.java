@@ -140,14 +140,6 @@ public class PartitionRepair {
     /** Calls every replica at once; any failure fails the partition (the job retries it later). */
     private <T> Map<String, T> all(MembershipSnapshot snapshot, List<String> nodes,
             BiFunction<String, String, CompletableFuture<T>> call, String what) {
-        Map<String, T> out = new LinkedHashMap<>();
-        NodeFanOut.call(snapshot, nodes, call, clock).forEach((node, answer) -> {
-            if (!answer.ok()) {
-                throw new IllegalStateException(what + " from " + node + " failed: " + answer.failure().getMessage(),
-                        answer.failure());
-            }
-            out.put(node, answer.value());
-        });
-        return out;
+        return NodeFanOut.callAll(snapshot, nodes, call, clock, what);
     }
 }

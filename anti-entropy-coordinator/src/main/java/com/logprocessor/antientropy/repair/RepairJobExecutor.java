@@ -15,6 +15,7 @@ import com.logprocessor.support.storage.StorageApi.PartitionSummary;
 import com.logprocessor.support.storage.StorageNodeClient;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +35,11 @@ import org.springframework.stereotype.Component;
  * <p>For a range job (PRIMARY_RANGES, NODE) the UP nodes' listings are merged by key; a partition
  * is in scope by its preference list on the ring of every known member (a DOWN member stays a
  * replica; it is counted as unavailable and compared when it is back). Partitions whose replicas'
- * digests agree cost nothing more; the others are repaired by {@link PartitionRepair}, up to
- * {@code anti-entropy.repair.partition-concurrency} at once while the listing goes on. A
- * partition that could not be repaired fails the attempt, after the others are done.
+ * digests agree cost nothing more; the others are repaired while the listing goes on, up to
+ * {@code anti-entropy.repair.partition-concurrency} repairs at once: small ones (most: a partition
+ * is usually far smaller than a segment) together by {@link BatchRepair}, large ones each by
+ * {@link PartitionRepair}. A partition that could not be repaired fails the attempt, after the
+ * others are done.
  */
 @Component
 public class RepairJobExecutor implements JobExecutor {
@@ -45,15 +48,17 @@ public class RepairJobExecutor implements JobExecutor {
     private final ReplicationProperties replication;
     private final StorageNodeClient client;
     private final PartitionRepair partitions;
+    private final BatchRepair batches;
     private final RepairProperties properties;
     private final ExecutorService pool;
 
     public RepairJobExecutor(RingView ring, ReplicationProperties replication, StorageNodeClient client,
-            PartitionRepair partitions, RepairProperties properties) {
+            PartitionRepair partitions, BatchRepair batches, RepairProperties properties) {
         this.ring = ring;
         this.replication = replication;
         this.client = client;
         this.partitions = partitions;
+        this.batches = batches;
         this.properties = properties;
         this.pool = Executors.newFixedThreadPool(properties.partitionConcurrency(), r -> {
             Thread t = new Thread(r, "partition-repair");
@@ -100,10 +105,8 @@ public class RepairJobExecutor implements JobExecutor {
         }
         MergedListing listing = new MergedListing(urls, client, properties.pageSize());
         Ring replicaRing = snapshot.replicaRing();
-        Semaphore inFlight = new Semaphore(properties.partitionConcurrency() * 2);
-        List<CompletableFuture<Void>> repairs = new ArrayList<>();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        Repairs repairs = new Repairs(properties.partitionConcurrency() * 2);
+        List<BatchRepair.Candidate> batch = new ArrayList<>();
         MergedListing.Partition p;
         while ((p = listing.next()) != null) {
             run.checkLease();
@@ -120,23 +123,71 @@ public class RepairJobExecutor implements JobExecutor {
             }
             run.add(Count.PARTITIONS_DIFFERING, 1);
             String key = p.key();
-            inFlight.acquire();
-            repairs.add(CompletableFuture.runAsync(() -> partitions.repair(run, key, snapshot, up), pool)
-                    .whenComplete((ok, error) -> {
-                        inFlight.release();
-                        if (error != null) {
-                            failed.incrementAndGet();
-                            firstFailure.compareAndSet(null, error.getCause() == null ? error : error.getCause());
-                        }
-                    }));
-            repairs.removeIf(CompletableFuture::isDone);
+            // Within its first segment on every replica: the common case, repaired in a batch.
+            if (p.holders().values().stream().allMatch(s -> s.lastSegment() == 0)) {
+                Map<String, PartitionDigest> digests = new HashMap<>();
+                p.holders().forEach((node, summary) -> digests.put(node, summary.digest()));
+                batch.add(new BatchRepair.Candidate(key, up, digests));
+                if (batch.size() >= properties.batchPartitions()) {
+                    repairs.submit(batchTask(run, snapshot, batch), batch.size());
+                    batch = new ArrayList<>();
+                }
+            } else {
+                repairs.submit(() -> partitions.repair(run, key, snapshot, up), 1);
+            }
         }
-        CompletableFuture.allOf(repairs.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        if (!batch.isEmpty()) {
+            repairs.submit(batchTask(run, snapshot, batch), batch.size());
+        }
+        repairs.awaitAll();
         run.checkLease();
-        if (failed.get() > 0) {
-            Throwable first = firstFailure.get();
-            throw new IllegalStateException(failed.get() + " differing partitions could not be repaired (retried"
-                    + " with the job); the first: " + first.getMessage(), first);
+        repairs.throwIfAnyFailed();
+    }
+
+    /** A batch of small partitions; those it finds nothing to repair in get the per-partition repair. */
+    private Runnable batchTask(JobRun run, MembershipSnapshot snapshot, List<BatchRepair.Candidate> batch) {
+        return () -> batches.repair(run, snapshot, batch)
+                .forEach(c -> partitions.repair(run, c.partitionKey(), snapshot, c.replicas()));
+    }
+
+    /**
+     * Repairs running on the pool while the listing goes on: at most {@code limit} queued or
+     * running, each counting the partitions it covers; failures are counted, not thrown, so
+     * the other repairs finish first.
+     */
+    private final class Repairs {
+
+        private final Semaphore inFlight;
+        private final List<CompletableFuture<Void>> running = new ArrayList<>();
+        private final AtomicInteger failedPartitions = new AtomicInteger();
+        private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+
+        Repairs(int limit) {
+            this.inFlight = new Semaphore(limit);
+        }
+
+        void submit(Runnable repair, int partitionCount) throws InterruptedException {
+            inFlight.acquire();
+            running.add(CompletableFuture.runAsync(repair, pool).whenComplete((ok, error) -> {
+                inFlight.release();
+                if (error != null) {
+                    failedPartitions.addAndGet(partitionCount);
+                    firstFailure.compareAndSet(null, error.getCause() == null ? error : error.getCause());
+                }
+            }));
+            running.removeIf(CompletableFuture::isDone);
+        }
+
+        void awaitAll() {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        }
+
+        void throwIfAnyFailed() {
+            if (failedPartitions.get() > 0) {
+                Throwable first = firstFailure.get();
+                throw new IllegalStateException(failedPartitions.get() + " differing partitions could not be repaired"
+                        + " (retried with the job); the first failure: " + first.getMessage(), first);
+            }
         }
     }
 

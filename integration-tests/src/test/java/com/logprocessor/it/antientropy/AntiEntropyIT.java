@@ -68,6 +68,16 @@ class AntiEntropyIT {
         return acked;
     }
 
+    private static long sum(List<JsonNode> jobs, String count) {
+        return jobs.stream().mapToLong(j -> j.get("counts").get(count).asLong()).sum();
+    }
+
+    private static List<String> concat(List<String> keys, String key) {
+        List<String> all = new ArrayList<>(keys);
+        all.add(key);
+        return all;
+    }
+
     private static JsonNode compare(String key, String a, String b) {
         HttpResponse<String> r = Http.post(TestCluster.get().url(TestCluster.MERKLE) + "/api/merkle/compare",
                 "{\"partitionId\":\"" + key + "\",\"node1Url\":\"" + a + "\",\"node2Url\":\"" + b + "\"}");
@@ -84,7 +94,10 @@ class AntiEntropyIT {
         for (int i = 0; i < 10; i++) {
             keys.add("ae-" + run + "-" + i);
         }
-        List<Acked> acked = write(keys, 150);
+        List<Acked> acked = new ArrayList<>(write(keys, 150));
+        // One partition larger than a segment (1000): compared by its Merkle trees, not in a batch.
+        String large = "ae-" + run + "-large";
+        acked.addAll(write(List.of(large), 1100));
         String lost = keys.get(0);
         String altered = keys.get(1);
         String added = keys.get(2);
@@ -92,6 +105,8 @@ class AntiEntropyIT {
         // Behind the system's back, on storage-node-1: 50 rows lost, 20 altered (same version), 1 added.
         assertThat(NodeDatabase.execute(1, "DELETE FROM log_entries WHERE partition_key = ? AND sequence BETWEEN 11 AND 60",
                 lost)).isEqualTo(50);
+        assertThat(NodeDatabase.execute(1, "DELETE FROM log_entries WHERE partition_key = ?"
+                + " AND (sequence BETWEEN 5 AND 9 OR sequence BETWEEN 1001 AND 1020)", large)).isEqualTo(25);
         assertThat(NodeDatabase.execute(1, "UPDATE log_entries SET message = 'altered behind the system''s back'"
                 + " WHERE partition_key = ? AND sequence BETWEEN 101 AND 120", altered)).isEqualTo(20);
         assertThat(NodeDatabase.execute(1, "INSERT INTO log_entries (partition_key, sequence, id, ts, ts_nanos, level,"
@@ -102,7 +117,7 @@ class AntiEntropyIT {
         // The node's digest verification (hourly by itself) notices and corrects its digests.
         HttpResponse<String> verified = Http.post(TestCluster.nodeUrl(1) + "/api/storage/digests/verify", "");
         assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
-        for (String key : List.of(lost, altered, added)) {
+        for (String key : List.of(lost, altered, added, large)) {
             assertThat(compare(key, "storage-node-1", "storage-node-2").get("consistent").asBoolean())
                     .as("damage to %s is visible", key).isFalse();
         }
@@ -111,7 +126,7 @@ class AntiEntropyIT {
         List<JsonNode> jobs = AntiEntropy.awaitCycle(triggered.get("cycleId").asLong());
 
         assertThat(jobs).allSatisfy(j -> assertThat(j.get("status").asString()).as("%s", j).isEqualTo("COMPLETED"));
-        for (String key : keys) {
+        for (String key : concat(keys, large)) {
             for (String other : List.of("storage-node-2", "storage-node-3")) {
                 assertThat(compare(key, "storage-node-1", other).get("consistent").asBoolean())
                         .as("%s on storage-node-1 and %s", key, other).isTrue();
@@ -124,13 +139,12 @@ class AntiEntropyIT {
             assertThat(copies).noneMatch(e -> e.message().contains("altered"));
             assertThat(Ingest.onNode(TestCluster.nodeUrl(n), added)).anyMatch(e -> e.sequence() == 151);
         }
-        // Exactly the differing copies travel: 50 + 20 to storage-node-1, the added one to the two others.
-        long streamed = jobs.stream().mapToLong(j -> j.get("counts").get("entriesStreamed").asLong()).sum();
-        long repaired = jobs.stream().mapToLong(j -> j.get("counts").get("entriesRepaired").asLong()).sum();
-        assertThat(streamed).isBetween(72L, 144L);
-        assertThat(repaired).isEqualTo(72);
-        assertThat(jobs.stream().mapToLong(j -> j.get("counts").get("partitionsDiffering").asLong()).sum())
-                .isEqualTo(3);
+        // Exactly the differing copies travel: 50 + 20 + 25 to storage-node-1, the added one to the two others.
+        assertThat(sum(jobs, "entriesStreamed")).isBetween(97L, 194L);
+        assertThat(sum(jobs, "entriesRepaired")).isEqualTo(97);
+        assertThat(sum(jobs, "partitionsDiffering")).isEqualTo(4);
+        // One segment (of 1000) in each small partition, two in the large one.
+        assertThat(sum(jobs, "segmentsDiffering")).isEqualTo(5);
     }
 
     @Test
