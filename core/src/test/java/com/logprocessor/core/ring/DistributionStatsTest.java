@@ -50,6 +50,21 @@ class DistributionStatsTest {
     }
 
     @Test
+    void theScoreIsOverPrimaryOwnershipWithStoredCopiesBesideIt() {
+        // RF 3 on 3 nodes: every node stores all 10,000 logs, but owns a share of them as primary.
+        DistributionStats stats = DistributionStats.of(Map.of("a", 2000L, "b", 3000L, "c", 5000L),
+                Map.of("a", 10_000L, "b", 10_000L, "c", 10_000L), 150);
+        assertThat(stats.totalLogs()).isEqualTo(10_000);
+        assertThat(stats.totalStoredCopies()).isEqualTo(30_000);
+        assertThat(stats.storedCopiesPerNode()).containsEntry("b", 10_000L);
+        // mean 3333.33, population sd 1247.22: 37.42 %
+        assertThat(stats.standardDeviation()).isEqualTo(37.42);
+        assertThat(stats.balanceScore()).isEqualTo(62.58);
+        assertThat(stats.mostLoadedNode()).isEqualTo("c");
+        assertThat(DistributionStats.of(Map.of("a", 1L), 150).storedCopiesPerNode()).isEmpty();
+    }
+
+    @Test
     void nodesAreListedInIdOrder() {
         DistributionStats stats = DistributionStats.of(Map.of("b", 1L, "a", 2L), 150);
         assertThat(stats.logsPerNode().keySet()).containsExactly("a", "b");

@@ -32,6 +32,7 @@ class DistributionIT {
         assertThat(BalanceGoal.isMetByOwnership(ring.primaryOwnership())).isTrue();
 
         Map<String, Long> countsBefore = counts();
+        JsonNode distributionBefore = Http.getJson(TestCluster.coordinatorUrl() + "/api/coordinator/metrics/distribution");
         double writtenBefore = Metrics.written();
         SplittableRandom random = new SplittableRandom(24);
         List<String> ips = new ArrayList<>();
@@ -59,6 +60,16 @@ class DistributionIT {
         for (String field : List.of("totalLogs", "standardDeviation", "balanceScore", "mostLoadedNode", "leastLoadedNode")) {
             assertThat(distribution.has(field)).as(field).isTrue();
         }
+        // logsPerNode is primary ownership: each node gained exactly the new logs whose key it owns,
+        // while storing all 10,000 (storedCopiesPerNode).
+        assertThat(distribution.get("totalLogs").asLong() - distributionBefore.get("totalLogs").asLong()).isEqualTo(10_000);
+        primaries.forEach((node, owned) -> {
+            assertThat(distribution.get("logsPerNode").get(node).asLong()
+                    - distributionBefore.get("logsPerNode").get(node).asLong()).as("logs %s owns", node).isEqualTo(owned);
+            assertThat(distribution.get("storedCopiesPerNode").get(node).asLong()
+                    - distributionBefore.get("storedCopiesPerNode").get(node).asLong()).as("copies on %s", node)
+                    .isEqualTo(10_000);
+        });
     }
 
     private static Map<String, Long> counts() {

@@ -2,9 +2,12 @@ package com.logprocessor.support.testing;
 
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
+import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.support.storage.StorageApi.Conflict;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
+import com.logprocessor.support.storage.StorageApi.PartitionPage;
+import com.logprocessor.support.storage.StorageApi.PartitionSummary;
 import com.logprocessor.support.storage.StorageApi.StoreResult;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,11 +17,13 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code GET /api/storage/entries/{key}/{sequence}}: the copy it holds as JSON, 404 when none.</li>
  *   <li>{@code GET /api/storage/partitions/{key}/digests}: the digests a test gave it with
  *       {@link #digests(String, List)}, none for any other partition (as the real node answers).</li>
+ *   <li>{@code GET /api/storage/partitions}: every partition it holds, in one page (parameters ignored),
+ *       with entry count, digest and max sequence computed from what it holds (segments of
+ *       {@link #segmentSize}).</li>
  * </ul>
  * Public fields are knobs and records a test sets or reads directly.
  */
@@ -50,6 +58,7 @@ public class FakeStorageNode implements AutoCloseable {
     private static final String ENTRIES = "/api/storage/entries/";
     private static final String PARTITIONS = "/api/storage/partitions/";
     private static final String DIGESTS = "/digests";
+    private static final String LISTING = "/api/storage/partitions";
 
     /** One entry's place. */
     private record Key(String partitionKey, long sequence) {
@@ -165,6 +174,8 @@ public class FakeStorageNode implements AutoCloseable {
                 store(exchange);
             } else if (method.equals("GET") && path.startsWith(ENTRIES)) {
                 read(exchange, path.substring(ENTRIES.length()));
+            } else if (method.equals("GET") && path.equals(LISTING)) {
+                listing(exchange);
             } else if (method.equals("GET") && path.startsWith(PARTITIONS) && path.endsWith(DIGESTS)) {
                 digests(exchange, path.substring(PARTITIONS.length(), path.length() - DIGESTS.length()));
             } else {
@@ -247,6 +258,26 @@ public class FakeStorageNode implements AutoCloseable {
         String partitionKey = URLDecoder.decode(rawPartitionKey, StandardCharsets.UTF_8);
         answer(exchange, json.writeValueAsBytes(new PartitionDigests(partitionKey, segmentSize,
                 digests.getOrDefault(partitionKey, List.of()))));
+    }
+
+    private void listing(HttpExchange exchange) throws IOException {
+        answer(exchange, json.writeValueAsBytes(listing(stored.values(), segmentSize)));
+    }
+
+    /**
+     * What {@code GET /api/storage/partitions} answers for a node holding {@code entries}, in one
+     * page: every partition with its entry count, digest, last segment and max sequence.
+     */
+    public static PartitionPage listing(Collection<LogEntry> entries, int segmentSize) {
+        Map<String, List<LogEntry>> byKey = new TreeMap<>();
+        entries.forEach(e -> byKey.computeIfAbsent(e.partitionKey(), k -> new ArrayList<>()).add(e));
+        List<PartitionSummary> partitions = new ArrayList<>();
+        byKey.forEach((key, held) -> {
+            long max = held.stream().mapToLong(LogEntry::sequence).max().orElseThrow();
+            partitions.add(new PartitionSummary(key, max, held.size(),
+                    held.stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b), (max - 1) / segmentSize));
+        });
+        return new PartitionPage(partitions, null);
     }
 
     private static void answer(HttpExchange exchange, byte[] body) throws IOException {

@@ -1,5 +1,6 @@
 package com.logprocessor.coordinator.ring;
 
+import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.core.ring.Ring;
 import com.logprocessor.core.token.Token;
 import com.logprocessor.support.antientropy.AntiEntropyClient;
@@ -33,8 +34,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * {@code GET /ring}: the ring as a picture and a table, for people. The donut shows every token
  * range in its owner's colour (even colours = even ownership); the table shows each member's
- * state, heartbeat age, token count, ownership and circuit breaker, with a Forget button for dead
- * members. Below, the anti-entropy repairs: jobs running now with their progress (filling a node
+ * state, heartbeat age, token count, ownership, the logs it owns as primary and the copies it stores
+ * (from the last distribution refresh) and circuit breaker, with a Forget button for dead members,
+ * and the balance score. Below, the anti-entropy repairs: jobs running now with their progress (filling a node
  * that joined or came back, comparing ranges) and the latest ones, from the anti-entropy
  * coordinator's jobs API. Refreshes itself every 5 seconds.
  */
@@ -51,10 +53,12 @@ public class RingPage {
     private final ReplicationProperties replication;
     private final MembershipProperties membership;
     private final AntiEntropyClient antiEntropy;
+    private final DistributionService distribution;
 
     public RingPage(RingStatus status, RingController controller, ReplicationProperties replication,
-                    MembershipProperties membership, AntiEntropyClient antiEntropy) {
+                    MembershipProperties membership, AntiEntropyClient antiEntropy, DistributionService distribution) {
         this.status = status;
+        this.distribution = distribution;
         this.controller = controller;
         this.replication = replication;
         this.membership = membership;
@@ -98,10 +102,12 @@ public class RingPage {
         if (message != null && !message.isBlank()) {
             html.append("<div class=\"msg\" id=\"message\">").append(escape(message)).append("</div>");
         }
+        Optional<DistributionStats> spread = distribution.latest();
         html.append("<div class=\"wrap\">");
         donut(html, ring, colourOrder);
-        html.append("<table id=\"members\"><thead><tr><th>Node</th><th>State</th><th>Heartbeat age</th><th>Tokens</th>"
-                + "<th>Primary %</th><th>Replicated %</th><th>Breaker</th><th>URL</th><th></th></tr></thead><tbody>");
+        html.append("<div><table id=\"members\"><thead><tr><th>Node</th><th>State</th><th>Heartbeat age</th><th>Tokens</th>"
+                + "<th>Primary %</th><th>Replicated %</th><th>Logs owned (primary)</th><th>Copies stored</th>"
+                + "<th>Breaker</th><th>URL</th><th></th></tr></thead><tbody>");
         for (RingStatus.MemberStatus m : members) {
             String colour = PALETTE[colourOrder.indexOf(m.nodeId()) % PALETTE.length];
             html.append("<tr data-node=\"").append(escape(m.nodeId())).append("\"><td><span class=\"swatch\" style=\"background:")
@@ -112,6 +118,9 @@ public class RingPage {
                     .append("<td class=\"num\">").append(m.tokens()).append("</td>")
                     .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", m.primaryOwnershipPercent())).append("</td>")
                     .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%.2f", m.replicatedOwnershipPercent())).append("</td>")
+                    .append("<td class=\"num primary-logs\">").append(count(spread.map(d -> d.logsPerNode().get(m.nodeId()))))
+                    .append("</td><td class=\"num stored-copies\">")
+                    .append(count(spread.map(d -> d.storedCopiesPerNode().get(m.nodeId())))).append("</td>")
                     .append("<td><span class=\"badge breaker ").append(m.breaker()).append("\">").append(m.breaker()).append("</span></td>")
                     .append("<td>").append(m.url() == null ? "–" : escape(m.url())).append("</td><td>");
             if (m.state().equals("DOWN")) {
@@ -122,12 +131,22 @@ public class RingPage {
             }
             html.append("</td></tr>");
         }
-        html.append("</tbody></table></div>");
+        html.append("</tbody></table>");
+        spread.ifPresent(d -> html.append("<p class=\"sub\" id=\"balance\">Balance score <b>")
+                .append(String.format(Locale.ROOT, "%.2f", d.balanceScore()))
+                .append("</b> (100 − CV % of the logs each UP node owns as primary; ")
+                .append(String.format(Locale.ROOT, "%,d logs, %,d stored copies", d.totalLogs(), d.totalStoredCopies()))
+                .append(")</p>"));
+        html.append("</div></div>");
         repairs(html);
         html.append("<p class=\"sub\">JSON: <a href=\"/api/coordinator/nodes\">/api/coordinator/nodes</a> · "
                         + "<a href=\"/api/coordinator/metrics/distribution\">/api/coordinator/metrics/distribution</a></p>")
                 .append("</body></html>");
         return html.toString();
+    }
+
+    private static String count(Optional<Long> n) {
+        return n.map(v -> String.format(Locale.ROOT, "%,d", v)).orElse("–");
     }
 
     /** The anti-entropy jobs running now (all of them) and the latest ones, with their progress. */

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,8 +57,10 @@ public class FakeStorageNode implements AutoCloseable {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
-        server.createContext("/api/storage/count", exchange -> {
-            byte[] answer = ("{\"nodeId\":\"fake\",\"count\":" + stored.size() + "}").getBytes(StandardCharsets.UTF_8);
+        server.createContext("/api/storage/partitions", exchange -> {
+            byte[] answer = json.writeValueAsBytes(
+                    com.logprocessor.support.testing.FakeStorageNode.listing(stored.values(), 1000));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();

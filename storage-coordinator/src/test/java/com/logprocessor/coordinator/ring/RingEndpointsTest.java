@@ -5,11 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.coordinator.FakeClusterTest;
 import com.logprocessor.coordinator.replication.FakeStorageNode;
+import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.core.token.Token;
 import com.logprocessor.support.membership.RingLifecycler;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -69,9 +72,26 @@ class RingEndpointsTest extends FakeClusterTest {
         assertThat(d.get("totalNodes").asInt()).isEqualTo(3);
         assertThat(d.get("virtualNodesPerNode").asInt()).isEqualTo(150);
         assertThat(d.get("logsPerNode")).hasSize(3);
-        assertThat(d.get("totalLogs").asLong()).isGreaterThanOrEqualTo(90);
-        assertThat(d.get("balanceScore").asDouble()).isEqualTo(100.0); // RF 3 on 3 nodes: every node holds all
         assertThat(d.has("standardDeviation") && d.has("mostLoadedNode") && d.has("leastLoadedNode")).isTrue();
+        // RF 3 on 3 nodes: every node stores every log, but owns as primary only its keys' logs.
+        Map<String, Long> stored = new TreeMap<>();
+        Map<String, Long> owned = new TreeMap<>();
+        for (int i = 0; i < NODES.size(); i++) {
+            String id = "node-" + (i + 1);
+            stored.put(id, (long) NODES.get(i).stored.size());
+            owned.put(id, NODES.get(i).stored.values().stream()
+                    .filter(e -> id.equals(ringView.ring().ownerOf(e.partitionKey()))).count());
+        }
+        assertThat(d.get("totalLogs").asLong()).isEqualTo(owned.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(d.get("totalStoredCopies").asLong()).isEqualTo(stored.values().stream().mapToLong(Long::longValue).sum());
+        owned.forEach((node, n) -> assertThat(d.get("logsPerNode").get(node).asLong()).as(node).isEqualTo(n));
+        stored.forEach((node, n) -> assertThat(d.get("storedCopiesPerNode").get(node).asLong()).as(node).isEqualTo(n));
+        assertThat(d.get("balanceScore").asDouble()).isEqualTo(DistributionStats.of(owned, 150).balanceScore());
+
+        // The /ring page shows both figures per node and the score, from the last refresh.
+        String page = call("GET", "/ring").getBody();
+        assertThat(page).contains("Logs owned (primary)", "Copies stored", "id=\"balance\"");
+        assertThat(page).contains(String.format(java.util.Locale.ROOT, "<b>%.2f</b>", d.get("balanceScore").asDouble()));
     }
 
     @Test
