@@ -88,7 +88,10 @@ print_urls() {
     say "  Prometheus         http://localhost:9090"
     say "  Grafana            http://localhost:3000"
   else
-    say "  Prometheus/Grafana run only under Docker Compose (no Docker engine here)."
+    if command -v prometheus >/dev/null 2>&1; then
+      say "  Prometheus         http://localhost:9090   (alerts: http://localhost:9090/alerts)"
+    fi
+    say "  Grafana runs only under Docker Compose (no Docker engine here; Debian has no package)."
   fi
 }
 
@@ -104,6 +107,26 @@ docker_wait_ready() {
     done
     say "  [$((SECONDS))s] $name ready   http://localhost:$port"
   done
+}
+
+# The local cluster runs Prometheus (alerts and scrape jobs of monitoring/prometheus, :9090) where a
+# prometheus binary is installed. Installs Debian's package where apt-get runs as root; elsewhere,
+# or with SETUP_PROMETHEUS=0, the cluster runs without it and says so.
+ensure_prometheus() {
+  command -v prometheus >/dev/null 2>&1 && return 0
+  [[ "${SETUP_PROMETHEUS:-1}" == "0" ]] && return 0
+  if command -v apt-get >/dev/null 2>&1 && [[ "$(id -u)" == "0" ]]; then
+    say "Installing Debian's prometheus package for the local cluster (log: run/prometheus-install.log) ..."
+    mkdir -p "$ROOT/run"
+    if (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends prometheus) \
+        >"$ROOT/run/prometheus-install.log" 2>&1; then
+      say "  installed: $(command -v prometheus)"
+    else
+      say "  could not install it (see run/prometheus-install.log): the cluster runs without Prometheus."
+    fi
+  else
+    say "Prometheus is not installed and apt-get cannot run as root here: the cluster runs without it."
+  fi
 }
 
 up() {
@@ -132,6 +155,7 @@ up() {
     else
       say "No docker-compose.yml / no Docker engine: starting the local cluster (embedded PostgreSQL, Redis, Kafka; one JVM per service)."
     fi
+    ensure_prometheus
     local_cluster up ${args[@]+"${args[@]}"}
     print_urls local
   fi

@@ -50,6 +50,7 @@ record ClusterConfig(
     /** Every component name of this cluster in start order: infrastructure, then the services. */
     List<String> allComponents() {
         List<String> names = new ArrayList<>(ServiceCatalog.INFRASTRUCTURE);
+        names.addAll(ServiceCatalog.OPTIONAL_INFRASTRUCTURE);
         ServiceCatalog.services(storageNodes).forEach(s -> names.add(s.name()));
         return names;
     }

@@ -3,6 +3,7 @@ package com.logprocessor.localcluster;
 import com.logprocessor.localcluster.ServiceCatalog.ServiceSpec;
 import com.logprocessor.localcluster.infra.KafkaServer;
 import com.logprocessor.localcluster.infra.PostgresServer;
+import com.logprocessor.localcluster.infra.PrometheusServer;
 import com.logprocessor.localcluster.infra.RedisServer;
 import com.logprocessor.localcluster.infra.TcpProbe;
 import com.logprocessor.localcluster.process.ProcessControl;
@@ -140,7 +141,8 @@ public final class LocalCluster implements AutoCloseable {
 
         List<String> infra = config.components().stream().filter(ServiceCatalog::isInfrastructure).toList();
         // Kafka first: it is the slowest to become ready; PostgreSQL's first start also runs initdb.
-        List<String> infraStartOrder = Stream.of(ServiceCatalog.KAFKA, ServiceCatalog.REDIS, ServiceCatalog.POSTGRES)
+        List<String> infraStartOrder = Stream.of(ServiceCatalog.KAFKA, ServiceCatalog.REDIS, ServiceCatalog.POSTGRES,
+                        ServiceCatalog.PROMETHEUS)
                 .filter(infra::contains).toList();
         for (String name : infraStartOrder) {
             startIfNeeded(name);
@@ -205,7 +207,8 @@ public final class LocalCluster implements AutoCloseable {
     /** Stops every running component: services first (in parallel), then Kafka, then Redis and PostgreSQL. */
     public synchronized void down() {
         List<String> running = runningFromPidFiles();
-        List<String> services = running.stream().filter(n -> !ServiceCatalog.isInfrastructure(n)).toList();
+        List<String> services = running.stream().filter(n -> !ServiceCatalog.isInfrastructure(n)
+                || n.equals(ServiceCatalog.PROMETHEUS)).toList();
         stopAll(services);
         stopAll(running.stream().filter(ServiceCatalog.KAFKA::equals).toList());
         stopAll(running.stream().filter(n -> n.equals(ServiceCatalog.REDIS) || n.equals(ServiceCatalog.POSTGRES)).toList());
@@ -245,6 +248,7 @@ public final class LocalCluster implements AutoCloseable {
                 command = launch.command();
                 env = launch.environment();
             }
+            case ServiceCatalog.PROMETHEUS -> command = prometheusCommand();
             default -> command = serviceCommand(name);
         }
         long pid = ProcessControl.launch(command, config.runDir(), logFile(name), pidFile(name), env);
@@ -323,6 +327,7 @@ public final class LocalCluster implements AutoCloseable {
             case ServiceCatalog.POSTGRES -> PostgresServer.isReady(port);
             case ServiceCatalog.REDIS -> RedisServer.isReady(port);
             case ServiceCatalog.KAFKA -> KafkaServer.isReady(port);
+            case ServiceCatalog.PROMETHEUS -> PrometheusServer.isReady(port);
             default -> serviceReady(port);
         };
     }
@@ -478,7 +483,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** {@code 127.0.0.1:<port>} for infrastructure, the URL for services. */
     public String address(String name) {
-        return ServiceCatalog.isInfrastructure(name) ? ServiceCatalog.HOST + ":" + config.port(name) : url(name);
+        return ServiceCatalog.isInfrastructure(name) && !name.equals(ServiceCatalog.PROMETHEUS)
+                ? ServiceCatalog.HOST + ":" + config.port(name) : url(name);
     }
 
     public String host() {
@@ -548,8 +554,18 @@ public final class LocalCluster implements AutoCloseable {
             case ServiceCatalog.REDIS -> RedisServer.command(config.runDir(), redisPort());
             case ServiceCatalog.KAFKA -> KafkaServer.launch(config.runDir(), config.repoRoot(), kafkaPort(),
                     config.port(ServiceCatalog.KAFKA_CONTROLLER)).command();
+            case ServiceCatalog.PROMETHEUS -> prometheusCommand();
             default -> serviceCommand(name);
         };
+    }
+
+    /** Prometheus scraping every service this cluster runs, each under its component name as job. */
+    private List<String> prometheusCommand() {
+        Map<String, Integer> targets = new LinkedHashMap<>();
+        config.components().stream().filter(n -> !ServiceCatalog.isInfrastructure(n))
+                .forEach(n -> targets.put(n, config.port(n)));
+        return PrometheusServer.command(config.runDir(), config.repoRoot(), config.port(ServiceCatalog.PROMETHEUS),
+                targets);
     }
 
     // ------------------------------------------------------------------ internals
@@ -866,7 +882,8 @@ public final class LocalCluster implements AutoCloseable {
                     : ServiceCatalog.expand(infrastructure, storageNodes);
             for (String name : infra) {
                 if (!ServiceCatalog.isInfrastructure(name)) {
-                    throw new IllegalArgumentException("'" + name + "' is not infrastructure: " + ServiceCatalog.INFRASTRUCTURE);
+                    throw new IllegalArgumentException("'" + name + "' is not infrastructure: " + ServiceCatalog.INFRASTRUCTURE
+                            + " " + ServiceCatalog.OPTIONAL_INFRASTRUCTURE);
                 }
             }
             enabled.addAll(infra);

@@ -3,6 +3,7 @@ package com.logprocessor.localcluster;
 import com.logprocessor.localcluster.LocalCluster.ComponentStatus;
 import com.logprocessor.localcluster.LocalCluster.State;
 import com.logprocessor.localcluster.infra.KafkaServer;
+import com.logprocessor.localcluster.infra.PrometheusServer;
 import com.logprocessor.localcluster.kafka.KafkaBrokerMain;
 import com.logprocessor.localcluster.process.ProcessControl;
 import java.io.IOException;
@@ -208,6 +209,7 @@ public final class LocalClusterCli {
                     }
                 }
             }
+            enabled = withPrometheusIfInstalled(enabled);
             if (coordinators != null) {
                 enabled = new java.util.LinkedHashSet<>(enabled);
                 if (coordinators > 1) {
@@ -238,6 +240,7 @@ public final class LocalClusterCli {
                     .progress(out::println)
                     .stopOnJvmExit(false)
                     .classDataSharing(classDataSharing)
+                    .infrastructure(withPrometheusIfInstalled(new java.util.LinkedHashSet<>(ServiceCatalog.INFRASTRUCTURE)))
                     .build();
         }
         try {
@@ -251,6 +254,23 @@ public final class LocalClusterCli {
         out.println();
         printTable(cluster);
         return 0;
+    }
+
+    /**
+     * Prometheus runs with the cluster where its binary is installed ({@code ./setup.sh} installs
+     * Debian's package where it can), and is left out, saying so, where it is not.
+     */
+    private java.util.Set<String> withPrometheusIfInstalled(java.util.Set<String> enabled) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(enabled);
+        java.util.Optional<java.nio.file.Path> binary = PrometheusServer.binary();
+        if (binary.isPresent()) {
+            out.add(ServiceCatalog.PROMETHEUS);
+            this.out.println("Prometheus: " + binary.get() + " (alerts and scrape jobs as in monitoring/prometheus)");
+        } else {
+            out.remove(ServiceCatalog.PROMETHEUS);
+            this.out.println("Prometheus: not installed, skipped (apt-get install prometheus, or set PROMETHEUS_BIN)");
+        }
+        return out;
     }
 
     private int down() {
@@ -336,7 +356,10 @@ public final class LocalClusterCli {
             out.printf("%-26s %-10s %-8s %s%n", row.name(), row.state().name().toLowerCase().replace('_', ' '),
                     row.pid().isPresent() ? Long.toString(row.pid().getAsLong()) : "-", address);
         }
-        out.printf("%-26s %-10s %-8s %s%n", "prometheus", "-", "-", "runs only under Docker Compose (./setup.sh with a Docker engine)");
+        if (rows.stream().noneMatch(r -> r.name().equals(ServiceCatalog.PROMETHEUS))) {
+            out.printf("%-26s %-10s %-8s %s%n", "prometheus", "-", "-",
+                    "not installed (apt-get install prometheus; ./setup.sh does where it can)");
+        }
         out.printf("%-26s %-10s %-8s %s%n", "grafana", "-", "-", "runs only under Docker Compose (./setup.sh with a Docker engine)");
         out.println("Logs: " + cluster.runDir().resolve("logs") + "/<name>.log    Stop: ./setup.sh down");
     }

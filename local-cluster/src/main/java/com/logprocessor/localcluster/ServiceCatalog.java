@@ -16,6 +16,11 @@ public final class ServiceCatalog {
     public static final String POSTGRES = "postgres";
     public static final String REDIS = "redis";
     public static final String KAFKA = "kafka";
+    /**
+     * Prometheus, infrastructure that runs only where its binary is installed ({@code up} enables it
+     * then): scrapes every service and evaluates the alerts of {@code monitoring/prometheus}.
+     */
+    public static final String PROMETHEUS = "prometheus";
     /** Not a component: the second port the Kafka controller listens on. */
     public static final String KAFKA_CONTROLLER = "kafka-controller";
 
@@ -50,6 +55,8 @@ public final class ServiceCatalog {
 
     /** Infrastructure, in start order. */
     public static final List<String> INFRASTRUCTURE = List.of(POSTGRES, REDIS, KAFKA);
+    /** Infrastructure that runs only when enabled ({@link #PROMETHEUS}). */
+    public static final List<String> OPTIONAL_INFRASTRUCTURE = List.of(PROMETHEUS);
 
     /** Services that are known (ports, start/stop by name) but run only when asked for. */
     public static final Set<String> OPTIONAL_SERVICES = Set.of(STORAGE_COORDINATOR_2, ANTI_ENTROPY_COORDINATOR_2,
@@ -115,6 +122,7 @@ public final class ServiceCatalog {
         ports.put(REDIS, 6379);
         ports.put(KAFKA, 9092);
         ports.put(KAFKA_CONTROLLER, 9093);
+        ports.put(PROMETHEUS, 9090);
         for (ServiceSpec spec : services(storageNodes)) {
             ports.put(spec.name(), spec.defaultPort());
         }
@@ -182,9 +190,9 @@ public final class ServiceCatalog {
         p.put("spring.datasource.password", DB_PASSWORD);
     }
 
-    /** True for postgres, redis and kafka. */
+    /** True for postgres, redis, kafka and prometheus. */
     public static boolean isInfrastructure(String name) {
-        return INFRASTRUCTURE.contains(name);
+        return INFRASTRUCTURE.contains(name) || OPTIONAL_INFRASTRUCTURE.contains(name);
     }
 
     /** Expands group names: "storage-node" means every storage node; "infrastructure" the three servers. */
