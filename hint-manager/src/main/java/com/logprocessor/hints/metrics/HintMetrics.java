@@ -37,6 +37,8 @@ public class HintMetrics {
 
     public static final String MAX_RETRIES = "max-retries";
     public static final String CONFLICT = "conflict";
+    private static final String REPLAYED = "Hints delivered to their node";
+    private static final String EXPIRED = "Hints deleted unsent because they expired (left to anti-entropy)";
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -65,12 +67,17 @@ public class HintMetrics {
         if (count > 0) {
             counter("hints.stored", "Hints newly stored", node).increment(count);
             created.addAndGet(count);
+            // What can happen to them, from their first: dashboards show 0, not "no data".
+            counter("hints.replayed", REPLAYED, node);
+            counter("hints.expired", EXPIRED, node);
+            failedCounter(node, MAX_RETRIES);
+            failedCounter(node, CONFLICT);
         }
     }
 
     public void replayed(String node, long count) {
         if (count > 0) {
-            counter("hints.replayed", "Hints delivered to their node", node).increment(count);
+            counter("hints.replayed", REPLAYED, node).increment(count);
             replayed.addAndGet(count);
             replayRate.add(count, clock.millis());
         }
@@ -78,18 +85,14 @@ public class HintMetrics {
 
     public void expired(String node, long count) {
         if (count > 0) {
-            counter("hints.expired", "Hints deleted unsent because they expired (left to anti-entropy)", node)
-                    .increment(count);
+            counter("hints.expired", EXPIRED, node).increment(count);
             expired.addAndGet(count);
         }
     }
 
     public void failed(String node, String reason, long count) {
         if (count > 0) {
-            Counter.builder("hints.failed")
-                    .description("Hints given up on: out of attempts, or refused for good (left to anti-entropy)")
-                    .tag("node", node).tag("reason", reason)
-                    .register(registry).increment(count);
+            failedCounter(node, reason).increment(count);
             failed.addAndGet(count);
         }
     }
@@ -140,6 +143,13 @@ public class HintMetrics {
                     .register(registry);
             return value;
         });
+    }
+
+    private Counter failedCounter(String node, String reason) {
+        return Counter.builder("hints.failed")
+                .description("Hints given up on: out of attempts, or refused for good (left to anti-entropy)")
+                .tag("node", node).tag("reason", reason)
+                .register(registry);
     }
 
     private Counter counter(String name, String description, String node) {

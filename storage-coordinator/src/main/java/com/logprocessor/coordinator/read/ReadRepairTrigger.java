@@ -45,7 +45,16 @@ public class ReadRepairTrigger {
         this.unsent = Counter.builder("read.repairs.unsent")
                 .description("Read-repair requests Kafka did not take (the divergence stays for anti-entropy)")
                 .register(meters);
+        // Every mode and cause from the start: a dashboard shows 0 repairs, not "no data".
+        for (RepairMode mode : RepairMode.values()) {
+            for (String cause : CAUSES) {
+                counter(mode, cause);
+            }
+        }
     }
+
+    /** Why a read triggers a repair: a replica it contacted was stale, or the read-repair.chance check of the others. */
+    public static final java.util.List<String> CAUSES = java.util.List.of("read", "chance");
 
     /** Counts one read that found stale replicas, whichever way they are repaired. */
     public void triggered(RepairMode mode, String cause) {

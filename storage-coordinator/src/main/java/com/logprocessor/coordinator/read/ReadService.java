@@ -127,7 +127,7 @@ public class ReadService {
             return new ReadAnswer(resolution.newest(), level, replicas, contacted, answered, stale, "none", List.of());
         }
         // Stale only among replicas a plain read would not have asked: found by the chance check.
-        String cause = up.subList(0, required).stream().anyMatch(stale::contains) ? "read" : "chance";
+        String cause = up.subList(0, required).stream().anyMatch(stale::contains) ? ReadRepairTrigger.CAUSES.get(0) : ReadRepairTrigger.CAUSES.get(1);
         trigger.triggered(mode, cause);
         List<String> repaired = List.of();
         List<String> left = stale;
