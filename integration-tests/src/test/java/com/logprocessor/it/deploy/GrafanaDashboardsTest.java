@@ -159,7 +159,7 @@ class GrafanaDashboardsTest {
     }
 
     /** All panels, including those nested in collapsed rows. */
-    private static List<Map<String, Object>> panels(Map<String, Object> dashboard) {
+    static List<Map<String, Object>> panels(Map<String, Object> dashboard) {
         List<Map<String, Object>> panels = new ArrayList<>();
         for (Object raw : list(dashboard, "panels")) {
             Map<String, Object> panel = map(raw, "panel");
@@ -169,7 +169,7 @@ class GrafanaDashboardsTest {
         return panels;
     }
 
-    private static List<String> expressions(Map<String, Object> panel) {
+    static List<String> expressions(Map<String, Object> panel) {
         return list(panel, "targets").stream().map(t -> string(map(t, "target"), "expr"))
                 .filter(e -> e != null && !e.isBlank()).toList();
     }

@@ -1,6 +1,7 @@
 package com.logprocessor.it.support;
 
 import com.logprocessor.localcluster.LocalCluster;
+import com.logprocessor.localcluster.infra.PrometheusServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -26,6 +27,7 @@ public final class TestCluster {
     public static final String ANTI_ENTROPY = "anti-entropy-coordinator";
     public static final String SECOND_ANTI_ENTROPY = "anti-entropy-coordinator-2";
     public static final String SECOND_HINT_MANAGER = "hint-manager-2";
+    public static final String PROMETHEUS = "prometheus";
     /** The anti-entropy job lease: short, so a test that kills an instance mid-job sees the job taken over soon. */
     public static final Duration ANTI_ENTROPY_LEASE = Duration.ofSeconds(10);
     /** The second hint-manager's hint expiry: a node down longer than this is left to anti-entropy. */
@@ -46,6 +48,10 @@ public final class TestCluster {
                     .runDir(runDir)
                     .freePorts()
                     .storageNodes(4)
+                    // Prometheus where it is installed (.ci/run installs it): MonitoringLiveIT checks
+                    // the dashboards and alerts against it.
+                    .infrastructure(PrometheusServer.binary().isPresent()
+                            ? Set.of("postgres", "redis", "kafka", PROMETHEUS) : Set.of("postgres", "redis", "kafka"))
                     .services(Set.of("storage-node-1", "storage-node-2", "storage-node-3", COORDINATOR, GATEWAY,
                             HINT_MANAGER, READ_REPAIR, MERKLE, ANTI_ENTROPY))
                     .serviceProperty("ring.heartbeat-ttl", HEARTBEAT_TTL.toSeconds() + "s")
