@@ -59,6 +59,25 @@ class AlertRulesTest {
         }
     }
 
+    /** Where Prometheus is installed: its own checker accepts the configuration and the rules. */
+    @Test
+    void promtoolAcceptsTheConfigAndTheRules() throws Exception {
+        java.util.Optional<java.nio.file.Path> promtool = java.util.stream.Stream.of(
+                        System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> java.nio.file.Path.of(dir, "promtool")).filter(java.nio.file.Files::isExecutable).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(promtool.isPresent(),
+                "promtool is not installed (apt-get install prometheus): skipped");
+        for (List<String> check : List.of(List.of("check", "config", "monitoring/prometheus/prometheus.yml"),
+                List.of("check", "rules", "monitoring/prometheus/alerts.yml"))) {
+            List<String> command = new ArrayList<>(List.of(promtool.get().toString()));
+            command.addAll(check);
+            Process process = new ProcessBuilder(command).directory(DeploymentFiles.ROOT.toFile())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as("promtool %s: %s", check, output).isZero();
+        }
+    }
+
     @Test
     void prometheusLoadsTheRulesAndComposeMountsThemBesideItsConfig() {
         assertThat(list(DeploymentFiles.yaml("monitoring/prometheus/prometheus.yml"), "rule_files"))
