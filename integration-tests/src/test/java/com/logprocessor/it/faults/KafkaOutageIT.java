@@ -9,17 +9,25 @@ import com.logprocessor.it.support.Ingest.Acked;
 import com.logprocessor.it.support.Replicas;
 import com.logprocessor.it.support.TestCluster;
 import com.logprocessor.localcluster.LocalCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Kafka killed: the gateway answers 503 problem+json with Retry-After within 5 s instead of
- * hanging, never a 202; once Kafka is back, ingest resumes without restarting anything.
+ * hanging, never a 202, and sheds what piles up beyond its in-flight limit (429 with Retry-After);
+ * once Kafka is back, ingest resumes without restarting anything.
  */
 @Order(130)
 class KafkaOutageIT {
@@ -45,6 +53,23 @@ class KafkaOutageIT {
                         .as("%s: Retry-After in %s, body %s", path, response.headers().map(), response.body()).isPresent();
                 assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
             }
+            // Requests pile up while Kafka does not answer: beyond gateway.admission.max-in-flight-requests
+            // (128) the gateway sheds them at once, 429 with Retry-After, instead of queueing them.
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+            for (int i = 0; i < 180; i++) {
+                burst.add(client.sendAsync(HttpRequest.newBuilder(URI.create(TestCluster.gatewayUrl() + "/api/logs"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"partitionId\":\"" + key
+                                + "\",\"message\":\"burst while Kafka is down\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            Map<Integer, Long> statuses = burst.stream().map(CompletableFuture::join)
+                    .peek(r -> assertThat(r.headers().firstValue("Retry-After")).as("%s", r.body()).isPresent())
+                    .peek(r -> assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("problem+json"))
+                    .collect(Collectors.groupingBy(HttpResponse::statusCode, TreeMap::new, Collectors.counting()));
+            assertThat(statuses.keySet()).as("statuses of 180 requests at once: %s", statuses).containsOnly(429, 503);
+            assertThat(statuses.get(429)).as("shed: %s", statuses).isNotNull().isGreaterThanOrEqualTo(20L);
         } finally {
             cluster.start("kafka");
             cluster.awaitReady("kafka");

@@ -17,7 +17,14 @@ public final class ProblemJson {
 
     /** {@code {"type":"about:blank","title","status","detail","instance"?}}, ASCII only. */
     public static String render(int status, String title, String detail, String instance) {
-        StringBuilder json = new StringBuilder(160).append("{\"type\":\"about:blank\",\"title\":");
+        return render(null, status, title, detail, instance);
+    }
+
+    /** As {@link #render(int, String, String, String)} with a problem {@code type} ({@link ProblemTypes}); null is about:blank. */
+    public static String render(java.net.URI type, int status, String title, String detail, String instance) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":");
+        string(json, type == null ? "about:blank" : type.toString());
+        json.append(",\"title\":");
         string(json, title == null ? title(status) : title);
         json.append(",\"status\":").append(status).append(",\"detail\":");
         string(json, detail);

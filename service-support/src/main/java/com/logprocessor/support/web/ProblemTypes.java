@@ -14,6 +14,8 @@ public final class ProblemTypes {
     public static final URI CONFLICT = URI.create("urn:logstorage:problem:conflict");
     /** A dependency (a database) did not answer: retry after {@code Retry-After}. */
     public static final URI UNAVAILABLE = URI.create("urn:logstorage:problem:unavailable");
+    /** The service sheds load (429): too much in flight, or the client's rate limit; retry after {@code Retry-After}. */
+    public static final URI OVERLOADED = URI.create("urn:logstorage:problem:overloaded");
 
     private ProblemTypes() {
     }
