@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -190,32 +191,25 @@ public class BatchRepair {
     }
 
     private CompletableFuture<List<LogEntry>> entries(String url, List<SequenceRange> ranges) {
-        List<CompletableFuture<List<LogEntry>>> calls = new ArrayList<>();
-        for (int i = 0; i < ranges.size(); i += CHUNK) {
-            calls.add(client.entries(url, ranges.subList(i, Math.min(ranges.size(), i + CHUNK))));
-        }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<LogEntry> out = new ArrayList<>();
-            calls.forEach(call -> out.addAll(call.join()));
-            return out;
-        });
+        return inChunks(ranges, chunk -> client.entries(url, chunk))
+                .thenApply(answers -> answers.stream().flatMap(List::stream).toList());
     }
 
     private CompletableFuture<StoreResult> write(String url, List<LogEntry> entries) {
-        List<CompletableFuture<StoreResult>> calls = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i += CHUNK) {
-            calls.add(client.storeEncoded(url, entries.subList(i, Math.min(entries.size(), i + CHUNK)).stream()
-                    .map(client::encode).toList(), true));
+        return inChunks(entries, chunk -> client.storeEncoded(url, chunk.stream().map(client::encode).toList(), true))
+                .thenApply(answers -> new StoreResult(answers.stream().mapToInt(StoreResult::inserted).sum(),
+                        answers.stream().mapToInt(StoreResult::updated).sum(), 0, List.of()));
+    }
+
+    /** One call per {@value #CHUNK} items, all at once; their answers in order. */
+    private static <T, R> CompletableFuture<List<R>> inChunks(List<T> items,
+            Function<List<T>, CompletableFuture<R>> call) {
+        List<CompletableFuture<R>> calls = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            calls.add(call.apply(items.subList(i, Math.min(items.size(), i + CHUNK))));
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            int inserted = 0;
-            int updated = 0;
-            for (CompletableFuture<StoreResult> call : calls) {
-                inserted += call.join().inserted();
-                updated += call.join().updated();
-            }
-            return new StoreResult(inserted, updated, 0, List.of());
-        });
+        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                .thenApply(done -> calls.stream().map(CompletableFuture::join).toList());
     }
 
     /** Calls every node at once; any failure fails the batch (the job retries it). */

@@ -15,13 +15,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -104,12 +102,10 @@ public class IngestAdmission extends OncePerRequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, String reason, String detail)
             throws IOException {
         shed(reason).increment();
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(ProblemJson.render(ProblemTypes.OVERLOADED, HttpStatus.TOO_MANY_REQUESTS.value(),
-                "Too many requests", detail + "; nothing was accepted, retry after " + properties.retryAfter().toSeconds()
-                        + " s", request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
+        ProblemJson.send(response, ProblemTypes.OVERLOADED, HttpStatus.TOO_MANY_REQUESTS.value(), "Too many requests",
+                detail + "; nothing was accepted, retry after " + properties.retryAfter().toSeconds() + " s",
+                request.getRequestURI());
     }
 
     private Counter shed(String reason) {

@@ -1,6 +1,11 @@
 package com.logprocessor.support.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 
 /**
  * A problem+json body written by hand, for the places that answer before (or without) Spring MVC
@@ -21,7 +26,7 @@ public final class ProblemJson {
     }
 
     /** As {@link #render(int, String, String, String)} with a problem {@code type} ({@link ProblemTypes}); null is about:blank. */
-    public static String render(java.net.URI type, int status, String title, String detail, String instance) {
+    public static String render(URI type, int status, String title, String detail, String instance) {
         StringBuilder json = new StringBuilder(160).append("{\"type\":");
         string(json, type == null ? "about:blank" : type.toString());
         json.append(",\"title\":");
@@ -33,6 +38,18 @@ public final class ProblemJson {
             string(json, instance);
         }
         return json.append('}').toString();
+    }
+
+    /**
+     * Answers a request with this problem from a servlet filter, before Spring MVC: the status, the
+     * content type and the body of {@link #render(URI, int, String, String, String)}.
+     */
+    public static void send(HttpServletResponse response, URI type, int status, String title, String detail,
+            String instance) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(render(type, status, title, detail, instance)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The status's reason phrase (e.g. "Request Header Fields Too Large"), as Spring titles it. */

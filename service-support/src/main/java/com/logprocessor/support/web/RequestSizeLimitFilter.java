@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,10 +29,8 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(ProblemJson.render(HttpStatus.CONTENT_TOO_LARGE.value(),
-                    "Request too large", limitMessage(declared), null).getBytes(StandardCharsets.UTF_8));
+            ProblemJson.send(response, null, HttpStatus.CONTENT_TOO_LARGE.value(), "Request too large",
+                    limitMessage(declared), null);
             return;
         }
         chain.doFilter(new LimitedRequest(request), response);
