@@ -7,6 +7,7 @@
 #   ./setup.sh down                            stop everything (data is kept)
 #   ./setup.sh status                          show what runs where
 #   ./setup.sh build                           only build (mvn -B install -DskipTests)
+#   ./setup.sh keys                            generate the API keys if there are none; say where they are
 #   ./setup.sh logs|stop|kill|start|restart <name>   local cluster only (see: ./setup.sh help)
 #
 # With a Docker engine (docker info succeeds) and a docker-compose.yml, the system runs under Docker
@@ -93,6 +94,14 @@ print_urls() {
     fi
     say "  Grafana runs only under Docker Compose (no Docker engine here; Debian has no package)."
   fi
+  say ""
+  say "Credentials (generated on the first start, never shipped): run/security/keys.env (mode 600)"
+  say "  source run/security/keys.env"
+  say "  curl -H \"X-API-Key: \$LOGSTORE_INGEST_KEY\" -XPOST localhost:8080/api/logs -H 'Content-Type: application/json' -d '{...}'"
+  say "  curl -H \"X-API-Key: \$LOGSTORE_READ_KEY\" 'localhost:8080/api/logs?limit=10'"
+  say "  The /ring page asks for a user and password in the browser: any user, an API key (read; admin to Forget) as password."
+  say "  Roles: ingest (write), read (query, status), admin (Forget, trigger, DLQ replay); LOGSTORE_INTERNAL_TOKEN is"
+  say "  the services' own (storage node APIs). SECURITY_ENABLED=false ./setup.sh runs without credentials."
 }
 
 docker_wait_ready() {
@@ -145,6 +154,7 @@ up() {
   (( do_build )) && build
   if use_docker; then
     say "Docker engine found: starting with Docker Compose ..."
+    local_cluster keys   # run/security/services.env, the env_file every service reads
     docker compose up -d --build
     docker_wait_ready
     docker compose ps
@@ -199,5 +209,6 @@ case "$command" in
   down) down ;;
   status) status ;;
   build) build ;;
+  keys) local_cluster keys ;;
   *) local_cluster "$command" "$@" ;;
 esac

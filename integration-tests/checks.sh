@@ -6,6 +6,22 @@
 failures=0
 checks=0
 
+# Credentials: the cluster's generated keys (./setup.sh writes run/security/keys.env; KEYS_FILE
+# points elsewhere). Storage nodes take the internal token; every other service the admin key, which
+# reaches what ingest and read keys do. Without the file (security off) nothing is sent.
+KEYS_FILE=${KEYS_FILE:-$(dirname "${BASH_SOURCE[0]}")/../run/security/keys.env}
+# shellcheck disable=SC1090
+[ -f "$KEYS_FILE" ] && . "$KEYS_FILE"
+curl() {
+  local arg url="" auth=()
+  for arg in "$@"; do case "$arg" in http://*|https://*) url=$arg ;; esac; done
+  [ -n "${LOGSTORE_ADMIN_KEY:-}" ] && auth=(-H "X-API-Key: $LOGSTORE_ADMIN_KEY")
+  for arg in ${NODES:-}; do
+    [[ "$url" == "$arg"/* && -n "${LOGSTORE_INTERNAL_TOKEN:-}" ]] && auth=(-H "X-Internal-Token: $LOGSTORE_INTERNAL_TOKEN")
+  done
+  command curl ${auth[@]+"${auth[@]}"} "$@"
+}
+
 pass() { checks=$((checks + 1)); printf '  PASS  %s\n' "$1"; }
 fail() { checks=$((checks + 1)); failures=$((failures + 1)); printf '  FAIL  %s\n' "$1" >&2; [ -n "${2:-}" ] && printf '        %s\n' "$2" >&2; }
 check() { # check "description" command...

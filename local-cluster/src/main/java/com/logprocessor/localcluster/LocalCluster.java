@@ -1,6 +1,7 @@
 package com.logprocessor.localcluster;
 
 import com.logprocessor.localcluster.ServiceCatalog.ServiceSpec;
+import com.logprocessor.localcluster.security.ClusterSecrets;
 import com.logprocessor.localcluster.infra.KafkaServer;
 import com.logprocessor.localcluster.infra.PostgresServer;
 import com.logprocessor.localcluster.infra.PrometheusServer;
@@ -133,6 +134,8 @@ public final class LocalCluster implements AutoCloseable {
      * parallel) and waits until each is ready. Services whose jar is not built are skipped with a note.
      * Idempotent: on a running cluster it only checks readiness.
      */
+    private ClusterSecrets secrets;
+
     public synchronized void up() {
         upStartedNanos = System.nanoTime();
         prepareRunDir();
@@ -168,6 +171,20 @@ public final class LocalCluster implements AutoCloseable {
         }
         awaitAllReady(services);
         progress.accept(String.format("Up in %.1f s", elapsedSeconds()));
+        progress.accept("API keys (admin, ingest, read) and the internal token: " + ClusterSecrets.keysFile(config.runDir())
+                + " (source it, then curl -H \"X-API-Key: $LOGSTORE_INGEST_KEY\" ...)");
+    }
+
+    /**
+     * The cluster's credentials, generated under {@code <run>/security} on first use: every service
+     * starts with their hashes and the internal token in its environment (not its command line,
+     * which {@code ps} shows to everyone).
+     */
+    public synchronized ClusterSecrets secrets() {
+        if (secrets == null) {
+            secrets = ClusterSecrets.ensure(config.runDir());
+        }
+        return secrets;
     }
 
     /** Extracts the fat jars of the services about to start, two at a time (one per core here). */
@@ -249,7 +266,10 @@ public final class LocalCluster implements AutoCloseable {
                 env = launch.environment();
             }
             case ServiceCatalog.PROMETHEUS -> command = prometheusCommand();
-            default -> command = serviceCommand(name);
+            default -> {
+                command = serviceCommand(name);
+                env = secrets().serviceEnvironment();
+            }
         }
         long pid = ProcessControl.launch(command, config.runDir(), logFile(name), pidFile(name), env);
         registerShutdownHook();

@@ -6,6 +6,7 @@ import com.logprocessor.localcluster.infra.KafkaServer;
 import com.logprocessor.localcluster.infra.PrometheusServer;
 import com.logprocessor.localcluster.kafka.KafkaBrokerMain;
 import com.logprocessor.localcluster.process.ProcessControl;
+import com.logprocessor.localcluster.security.ClusterSecrets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
@@ -75,6 +76,8 @@ public final class LocalClusterCli {
                 "  restart <name>     stop, start, wait until ready",
                 "  logs <name> [-n N] [-f]   print the end of a component's log (-f: follow)",
                 "  clean              down, then delete the run folder (all data)",
+                "  keys               generate this cluster's API keys and internal token if it has none (run/security),",
+                "                     and say where they are (up does it too)",
                 "",
                 "Options:",
                 "  --run-dir DIR      run folder (default <repo>/run): data, logs/, pids/, cluster.properties",
@@ -179,8 +182,23 @@ public final class LocalClusterCli {
             });
             case "logs" -> logs(required(name, command));
             case "clean" -> withLock(this::clean);
+            case "keys" -> keys();
             default -> throw new IllegalArgumentException("unknown command '" + command + "'" + System.lineSeparator() + usage());
         };
+    }
+
+    /** Generates the cluster's credentials if it has none yet, and says where they are and how to use them. */
+    private int keys() {
+        boolean existed = ClusterSecrets.exist(runDir);
+        ClusterSecrets.ensure(runDir);
+        Path file = ClusterSecrets.keysFile(runDir);
+        out.println((existed ? "API keys: " : "Generated this cluster's API keys: ") + file + " (mode 600)");
+        out.println("  roles: " + ClusterSecrets.KEY_ROLES.stream().map(r -> ClusterSecrets.variable(r) + " (" + r.label() + ")")
+                .collect(java.util.stream.Collectors.joining(", ")) + ", LOGSTORE_INTERNAL_TOKEN (between services)");
+        out.println("  services read the token and the keys' hashes from " + ClusterSecrets.servicesFile(runDir)
+                + " (also Compose's env_file)");
+        out.println("  use:  source " + file + "; curl -H \"X-API-Key: $LOGSTORE_INGEST_KEY\" ...");
+        return 0;
     }
 
     private int up() {

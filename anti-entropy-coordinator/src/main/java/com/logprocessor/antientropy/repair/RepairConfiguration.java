@@ -2,6 +2,7 @@ package com.logprocessor.antientropy.repair;
 
 import com.logprocessor.antientropy.jobs.JobProperties;
 import com.logprocessor.antientropy.planning.PlanningProperties;
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageNodeClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class RepairConfiguration {
 
     @Bean
-    StorageNodeClient storageNodeClient(JsonMapper json, RepairProperties properties) {
-        return new StorageNodeClient(json, properties.connectTimeout(), properties.timeout());
+    StorageNodeClient storageNodeClient(JsonMapper json, RepairProperties properties, InternalToken token) {
+        return new StorageNodeClient(json, properties.connectTimeout(), properties.timeout(), token);
     }
 }

@@ -1,5 +1,6 @@
 package com.logprocessor.gateway.coordinator;
 
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.web.ProblemException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,17 +25,21 @@ public class CoordinatorClient {
     private final RestClient probes;
     private final RestClient requests;
 
-    public CoordinatorClient(CoordinatorProperties properties) {
+    public CoordinatorClient(CoordinatorProperties properties, InternalToken token) {
         this.properties = properties;
-        this.probes = client(properties.timeout());
-        this.requests = client(properties.queryTimeout());
+        this.probes = client(properties.timeout(), token);
+        this.requests = client(properties.queryTimeout(), token);
     }
 
-    private RestClient client(Duration readTimeout) {
+    private RestClient client(Duration readTimeout, InternalToken token) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout()).build());
         factory.setReadTimeout(readTimeout);
-        return RestClient.builder().baseUrl(properties.url().toString()).requestFactory(factory).build();
+        RestClient.Builder builder = RestClient.builder().baseUrl(properties.url().toString()).requestFactory(factory);
+        if (token.isPresent()) {
+            builder.defaultHeader(InternalToken.HEADER, token.value());
+        }
+        return builder.build();
     }
 
     public URI url() {
@@ -72,6 +77,11 @@ public class CoordinatorClient {
     private ResponseEntity<String> exchange(URI target) {
         return requests.get().uri(target)
                 .exchange((request, response) -> {
+                    if (response.getStatusCode().value() == 401) {
+                        // Not the client's credential (the gateway checked that): this gateway's token is not the coordinator's.
+                        throw new ProblemException(HttpStatus.BAD_GATEWAY, "Bad Gateway", "the storage coordinator "
+                                + "refused this gateway's internal token: security.internal-token differs between them");
+                    }
                     HttpHeaders headers = new HttpHeaders();
                     MediaType type = response.getHeaders().getContentType();
                     headers.setContentType(type != null ? type : MediaType.APPLICATION_JSON);

@@ -1,5 +1,6 @@
 package com.logprocessor.bench.antientropy;
 
+import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.load.LoadOptions;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
@@ -775,7 +776,7 @@ public final class AntiEntropyBenchmark {
 
     /** Entries the node stored (inserted or replaced) since it started: its storage_node_entries_total counter. */
     private long storedByNode(String nodeUrl) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(nodeUrl + "/actuator/prometheus"))
+        HttpResponse<String> r = http.send(Credentials.request(nodeUrl + "/actuator/prometheus")
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         double stored = 0;
         for (String line : r.body().split("\n")) {
@@ -859,8 +860,8 @@ public final class AntiEntropyBenchmark {
         for (Row row : rows) {
             pool.submit(() -> {
                 try {
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/entries/"
-                            + enc(row.key) + "/" + row.sequence)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse<String> r = http.send(Credentials.request(nodeUrl + "/api/storage/entries/"
+                            + enc(row.key) + "/" + row.sequence).timeout(Duration.ofSeconds(30)).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 200 && JSON.readTree(r.body()).get("id").asString().equals(row.id)) {
                         found.incrementAndGet();
@@ -1039,7 +1040,7 @@ public final class AntiEntropyBenchmark {
     }
 
     private JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpResponse<String> r = http.send(Credentials.request(url).timeout(Duration.ofSeconds(60))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + abbreviate(r.body()));
@@ -1048,7 +1049,7 @@ public final class AntiEntropyBenchmark {
     }
 
     private HttpResponse<String> post(String url, String body, Duration requestTimeout) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+        return http.send(Credentials.request(url).timeout(requestTimeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,6 @@
 package com.logprocessor.bench.hints;
 
+import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.ingest.NodeIngestBenchmark.EntrySource;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
@@ -164,7 +165,7 @@ public final class HintReplayBenchmark {
     }
 
     private static JsonNode getJson(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse<String> r = HTTP.send(Credentials.request(url).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + r.statusCode() + ": " + r.body());

@@ -1,5 +1,6 @@
 package com.logprocessor.bench.ingest;
 
+import com.logprocessor.bench.support.Credentials;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import com.logprocessor.core.entry.LogEntry;
@@ -276,7 +277,7 @@ public final class NodeIngestBenchmark {
                 // sequences arrive in order from one stream, as from one coordinator consumer.
                 for (int i = worker; i < batches; i += concurrency) {
                     try {
-                        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                        HttpRequest request = Credentials.request(endpoint)
                                 .timeout(Duration.ofSeconds(120))
                                 .header("Content-Type", contentType)
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.body(i)))

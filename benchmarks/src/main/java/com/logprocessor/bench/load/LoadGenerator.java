@@ -1,5 +1,6 @@
 package com.logprocessor.bench.load;
 
+import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.support.AsyncHttp;
 import com.logprocessor.core.text.Texts;
 import java.io.PrintStream;
@@ -177,7 +178,7 @@ public final class LoadGenerator {
         body.append(options.batch() == 1 ? "" : "]}");
         String path = options.batch() == 1 ? "/api/logs" : "/api/logs/batch";
         String query = options.consistency() == null ? "" : "?consistency=" + options.consistency();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.gateway() + path + query))
+        HttpRequest request = Credentials.request(options.gateway() + path + query)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
@@ -387,7 +388,7 @@ public final class LoadGenerator {
     }
 
     private HttpResponse<String> get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(Credentials.request(url).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

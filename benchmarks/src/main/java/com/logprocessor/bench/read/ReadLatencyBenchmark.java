@@ -1,5 +1,6 @@
 package com.logprocessor.bench.read;
 
+import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.support.AsyncHttp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -88,7 +89,7 @@ public final class ReadLatencyBenchmark {
             URI uri = URI.create(o.get("--gateway") + "/api/read/" + URLEncoder.encode(p.key(), StandardCharsets.UTF_8)
                     + "/" + sequence + "?consistency=" + o.get("--consistency"));
             inFlight.incrementAndGet();
-            http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+            http.sendAsync(Credentials.request(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
                         latencies.add(System.nanoTime() - due);
                         inFlight.decrementAndGet();
@@ -161,7 +162,7 @@ public final class ReadLatencyBenchmark {
         while (out.size() < wanted) {
             String url = node + "/api/storage/partitions?limit=1000"
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse<String> response = http.send(Credentials.request(url).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());

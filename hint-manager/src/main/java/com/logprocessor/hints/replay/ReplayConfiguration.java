@@ -1,6 +1,7 @@
 package com.logprocessor.hints.replay;
 
 import com.logprocessor.support.antientropy.AntiEntropyClientConfiguration;
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageNodeClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ReplayConfiguration {
 
     @Bean
-    StorageNodeClient storageNodeClient(JsonMapper json, HintProperties properties) {
-        return new StorageNodeClient(json, properties.replay().connectTimeout(), properties.replay().timeout());
+    StorageNodeClient storageNodeClient(JsonMapper json, HintProperties properties, InternalToken token) {
+        return new StorageNodeClient(json, properties.replay().connectTimeout(), properties.replay().timeout(), token);
     }
 }

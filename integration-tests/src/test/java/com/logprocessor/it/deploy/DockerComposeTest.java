@@ -55,6 +55,18 @@ class DockerComposeTest {
         assertThat(string(service, "restart")).isEqualTo("unless-stopped");
     }
 
+    /** Credentials come from the file setup generates (never from the repository), the one the local cluster uses. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void everyServiceReadsTheGeneratedCredentials(Design.Service design) {
+        Map<String, Object> service = service(COMPOSE, design.name());
+
+        assertThat(DeploymentFiles.list(service, "env_file")).map(String::valueOf)
+                .containsExactly("./run/" + com.logprocessor.localcluster.security.ClusterSecrets.DIR + "/"
+                        + com.logprocessor.localcluster.security.ClusterSecrets.SERVICES_FILE);
+        assertThat(environment(service)).doesNotContainKeys("SECURITY_INTERNAL_TOKEN", "SECURITY_API_KEYS");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("services")
     void everyServiceReachesRedisAndKafkaInsideCompose(Design.Service design) {

@@ -58,7 +58,7 @@ class KafkaOutageIT {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
             for (int i = 0; i < 180; i++) {
-                burst.add(client.sendAsync(HttpRequest.newBuilder(URI.create(TestCluster.gatewayUrl() + "/api/logs"))
+                burst.add(client.sendAsync(Http.authorized(TestCluster.gatewayUrl() + "/api/logs")
                         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"partitionId\":\"" + key
                                 + "\",\"message\":\"burst while Kafka is down\"}")).build(),

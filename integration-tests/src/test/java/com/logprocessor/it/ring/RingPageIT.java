@@ -3,14 +3,18 @@ package com.logprocessor.it.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.logprocessor.core.access.Role;
 import com.logprocessor.it.support.Membership;
 import com.logprocessor.it.support.TestCluster;
 import com.logprocessor.localcluster.LocalCluster;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +53,14 @@ class RingPageIT {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // The page as an operator sees it: Basic credentials with the cluster's admin key as password
+        // (what the browser's login prompt sends), on every request, the Forget form's POST included.
+        String basic = Base64.getEncoder().encodeToString(("operator:" + TestCluster.get().secrets().key(Role.ADMIN))
+                .getBytes(StandardCharsets.UTF_8));
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Basic " + basic)));
+        browser = chrome;
     }
 
     @AfterAll

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 @Order(20)
 class StorageNodeIT {
 
-    private final StorageNodeClient client = new StorageNodeClient(Http.JSON, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    private final StorageNodeClient client = new StorageNodeClient(Http.JSON, Duration.ofSeconds(2), Duration.ofSeconds(30),
+            Http.token());
 
     private static List<LogEntry> batch(String key, int size, long counter) {
         List<LogEntry> entries = new ArrayList<>();

@@ -1,5 +1,6 @@
 package com.logprocessor.it.support;
 
+import com.logprocessor.support.security.InternalToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,10 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plain HTTP and JSON for black-box tests. */
+/**
+ * Plain HTTP and JSON for black-box tests. Every request carries the test cluster's internal token,
+ * which reaches every endpoint of every service (SecurityIT checks who else gets in where).
+ */
 public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
@@ -19,17 +23,17 @@ public final class Http {
     }
 
     public static HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(authorized(url).timeout(Duration.ofSeconds(30)).GET().build());
     }
 
     public static HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        return send(authorized(url).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public static HttpResponse<String> delete(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).DELETE().build());
+        return send(authorized(url).timeout(Duration.ofSeconds(30)).DELETE().build());
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -45,7 +49,18 @@ public final class Http {
         return json(response);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** A request to {@code url} with the test cluster's internal token. */
+    public static HttpRequest.Builder authorized(String url) {
+        return token().sign(HttpRequest.newBuilder(URI.create(url)));
+    }
+
+    /** The test cluster's internal token, as services send it. */
+    public static InternalToken token() {
+        return new InternalToken(TestCluster.get().secrets().internalToken());
+    }
+
+    /** Sends a request as it is (no credential added): status and body as text. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {

@@ -2,6 +2,7 @@ package com.logprocessor.it.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.logprocessor.localcluster.security.ClusterSecrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -23,6 +24,7 @@ public final class Scripts {
                 TestCluster.get().repoRoot().resolve("integration-tests").resolve(name).toString())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
+        builder.environment().put("KEYS_FILE", ClusterSecrets.keysFile(TestCluster.get().runDir()).toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();

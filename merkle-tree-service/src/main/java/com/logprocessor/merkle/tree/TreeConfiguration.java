@@ -1,5 +1,6 @@
 package com.logprocessor.merkle.tree;
 
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageNodeClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TreeConfiguration {
 
     @Bean
-    StorageNodeClient storageNodeClient(JsonMapper json, MerkleProperties properties) {
-        return new StorageNodeClient(json, properties.node().connectTimeout(), properties.node().timeout());
+    StorageNodeClient storageNodeClient(JsonMapper json, MerkleProperties properties, InternalToken token) {
+        return new StorageNodeClient(json, properties.node().connectTimeout(), properties.node().timeout(), token);
     }
 }

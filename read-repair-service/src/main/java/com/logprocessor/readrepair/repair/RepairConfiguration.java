@@ -1,6 +1,7 @@
 package com.logprocessor.readrepair.repair;
 
 import com.logprocessor.support.storage.EntryRepair;
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageNodeClient;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class RepairConfiguration {
 
     @Bean
-    StorageNodeClient storageNodeClient(JsonMapper json, ReadRepairProperties properties) {
-        return new StorageNodeClient(json, properties.connectTimeout(), properties.timeout());
+    StorageNodeClient storageNodeClient(JsonMapper json, ReadRepairProperties properties, InternalToken token) {
+        return new StorageNodeClient(json, properties.connectTimeout(), properties.timeout(), token);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.logprocessor.support.antientropy;
 
+import com.logprocessor.support.security.InternalToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -26,10 +27,12 @@ public class AntiEntropyClient {
     private final AntiEntropyClientProperties properties;
     private final JsonMapper json;
     private final HttpClient http;
+    private final InternalToken token;
 
-    public AntiEntropyClient(AntiEntropyClientProperties properties, JsonMapper json) {
+    public AntiEntropyClient(AntiEntropyClientProperties properties, JsonMapper json, InternalToken token) {
         this.properties = properties;
         this.json = json;
+        this.token = token;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.requestTimeout()).build();
     }
@@ -52,7 +55,7 @@ public class AntiEntropyClient {
         URI uri = URI.create(properties.url() + "/api/coordinator/jobs?limit=" + limit
                 + (status == null ? "" : "&status=" + status.name()));
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+            HttpResponse<String> response = http.send(token.sign(HttpRequest.newBuilder(uri)).timeout(properties.requestTimeout())
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 log.debug("{} answered {} to {}", properties.url(), response.statusCode(), uri);
@@ -79,7 +82,7 @@ public class AntiEntropyClient {
         }
         URI uri = URI.create(properties.url() + "/api/coordinator/trigger?" + parameter + "="
                 + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "&reason=" + reason.label());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+        HttpRequest request = token.sign(HttpRequest.newBuilder(uri)).timeout(properties.requestTimeout())
                 .POST(HttpRequest.BodyPublishers.noBody()).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             if (failure != null) {

@@ -1,5 +1,6 @@
 package com.logprocessor.support.antientropy;
 
+import com.logprocessor.support.security.InternalToken;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class AntiEntropyClientConfiguration {
 
     @Bean
-    AntiEntropyClient antiEntropyClient(AntiEntropyClientProperties properties, JsonMapper json) {
-        return new AntiEntropyClient(properties, json);
+    AntiEntropyClient antiEntropyClient(AntiEntropyClientProperties properties, JsonMapper json,
+                                          InternalToken token) {
+        return new AntiEntropyClient(properties, json, token);
     }
 }

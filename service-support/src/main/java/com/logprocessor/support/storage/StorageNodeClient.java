@@ -2,6 +2,7 @@ package com.logprocessor.support.storage;
 
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
 import com.logprocessor.support.storage.StorageApi.DigestsList;
 import com.logprocessor.support.storage.StorageApi.DigestsRequest;
@@ -40,14 +41,17 @@ public class StorageNodeClient {
     private final HttpClient http;
     private final JsonMapper json;
     private final Duration timeout;
+    private final InternalToken token;
 
-    public StorageNodeClient(JsonMapper json, Duration connectTimeout, Duration timeout) {
+    /** A client that sends every call with the cluster's internal token ({@link InternalToken#NONE}: none). */
+    public StorageNodeClient(JsonMapper json, Duration connectTimeout, Duration timeout, InternalToken token) {
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // Tomcat speaks HTTP/1.1; skip the h2c upgrade
                 .connectTimeout(connectTimeout)
                 .build();
         this.json = json;
         this.timeout = timeout;
+        this.token = token;
     }
 
     /** {@code POST /api/storage/store/batch}: all-or-nothing on the node. */
@@ -75,7 +79,7 @@ public class StorageNodeClient {
      */
     public CompletableFuture<StoreResult> storeEncoded(String nodeUrl, List<byte[]> encodedEntries, boolean repair) {
         String path = repair ? "/api/storage/store/batch?repair=true" : "/api/storage/store/batch";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + path))
+        HttpRequest request = request(nodeUrl + path)
                 .timeout(timeout)
                 .header("Content-Type", LogEntryCodec.MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(LogEntryCodec.encodeBatch(encodedEntries)))
@@ -147,20 +151,24 @@ public class StorageNodeClient {
      * segment digests from its entries and corrects the wrong ones (the report is not read).
      */
     public CompletableFuture<Void> verifyDigests(String nodeUrl, String partitionKey) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(nodeUrl + "/api/storage/digests/verify?partitionKey="
-                        + URLEncoder.encode(partitionKey, StandardCharsets.UTF_8)))
+        HttpRequest request = request(nodeUrl + "/api/storage/digests/verify?partitionKey="
+                        + URLEncoder.encode(partitionKey, StandardCharsets.UTF_8))
                 .timeout(timeout).POST(HttpRequest.BodyPublishers.noBody()).build();
         return send(request).thenApply(body -> null);
     }
 
+    private HttpRequest.Builder request(String url) {
+        return token.sign(HttpRequest.newBuilder(URI.create(url)));
+    }
+
     private HttpRequest postJson(String nodeUrl, String path, Object body) {
-        return HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(timeout)
+        return request(nodeUrl + path).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build();
     }
 
     private HttpRequest get(String nodeUrl, String path) {
-        return HttpRequest.newBuilder(URI.create(nodeUrl + path)).timeout(timeout).GET().build();
+        return request(nodeUrl + path).timeout(timeout).GET().build();
     }
 
     private CompletableFuture<byte[]> send(HttpRequest request) {

@@ -16,6 +16,10 @@ public final class ProblemTypes {
     public static final URI UNAVAILABLE = URI.create("urn:logstorage:problem:unavailable");
     /** The service sheds load (429): too much in flight, or the client's rate limit; retry after {@code Retry-After}. */
     public static final URI OVERLOADED = URI.create("urn:logstorage:problem:overloaded");
+    /** No credential, or one that is not valid (401): send {@code X-API-Key} (or {@code X-Internal-Token} between services). */
+    public static final URI UNAUTHORIZED = URI.create("urn:logstorage:problem:unauthorized");
+    /** A valid credential whose role may not call this endpoint (403). */
+    public static final URI FORBIDDEN = URI.create("urn:logstorage:problem:forbidden");
 
     private ProblemTypes() {
     }

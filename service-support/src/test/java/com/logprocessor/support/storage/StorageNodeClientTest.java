@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 class StorageNodeClientTest {
 
     private final StorageNodeClient client =
-            new StorageNodeClient(JsonMapper.builder().build(), Duration.ofSeconds(1), Duration.ofSeconds(1));
+            new StorageNodeClient(JsonMapper.builder().build(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    com.logprocessor.support.security.InternalToken.NONE);
 
     private static LogEntry entry(int i) {
         return new LogEntry(UUID.randomUUID(), "k" + i, i, Instant.parse("2026-11-22T10:00:00.123456789Z"),

@@ -33,6 +33,11 @@ public final class RawHttp {
 
     /** {@code method target HTTP/1.1} with {@code Host}, {@code Connection: close} and the given header lines. */
     public static Answer send(int port, String method, String target, String... headerLines) {
+        return send(port, method, target, headerLines, "");
+    }
+
+    /** As {@link #send(int, String, String, String...)}, then a body (its {@code Content-Length} is the caller's). */
+    public static Answer send(int port, String method, String target, String[] headerLines, String body) {
         StringBuilder head = new StringBuilder().append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Accept: */*\r\n")
@@ -40,7 +45,7 @@ public final class RawHttp {
         for (String line : headerLines) {
             head.append(line).append("\r\n");
         }
-        head.append("\r\n");
+        head.append("\r\n").append(body);
         return exchange(port, head.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 

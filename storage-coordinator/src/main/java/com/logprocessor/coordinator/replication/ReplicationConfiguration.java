@@ -3,6 +3,7 @@ package com.logprocessor.coordinator.replication;
 import com.logprocessor.coordinator.config.CoordinatorProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.security.InternalToken;
 import com.logprocessor.support.storage.StorageNodeClient;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ReplicationConfiguration {
 
     @Bean
-    StorageNodeClient storageNodeClient(JsonMapper json, CoordinatorProperties properties) {
-        return new StorageNodeClient(json, properties.connectTimeout(), properties.replicaTimeout());
+    StorageNodeClient storageNodeClient(JsonMapper json, CoordinatorProperties properties, InternalToken token) {
+        return new StorageNodeClient(json, properties.connectTimeout(), properties.replicaTimeout(), token);
     }
 
     @Bean(destroyMethod = "shutdownNow")

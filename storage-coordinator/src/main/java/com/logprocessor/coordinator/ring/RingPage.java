@@ -25,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -67,7 +68,7 @@ public class RingPage {
 
     @GetMapping(path = "/ring", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    public String page(@RequestParam(required = false) String message) {
+    public String page(@RequestParam(required = false) String message, CsrfToken csrf) {
         List<RingStatus.MemberStatus> members = status.members();
         Ring ring = status.ring();
         List<String> colourOrder = new ArrayList<>();
@@ -127,6 +128,7 @@ public class RingPage {
                 html.append("<form method=\"post\" action=\"/ring/forget\" onsubmit=\"return confirm('Forget ")
                         .append(escape(m.nodeId())).append(" for good? Its tokens will be released.')\">")
                         .append("<input type=\"hidden\" name=\"node\" value=\"").append(escape(m.nodeId())).append("\">")
+                        .append(csrfField(csrf))
                         .append("<button type=\"submit\" class=\"forget\">Forget</button></form>");
             }
             html.append("</td></tr>");
@@ -188,6 +190,12 @@ public class RingPage {
         html.append("</tbody></table><p class=\"sub\">Counts of a running job are saved every third of its lease. "
                 + "All jobs: <a href=\"").append(escape(antiEntropy.url().toString()))
                 .append("/api/coordinator/jobs\">the jobs API</a></p>");
+    }
+
+    /** The form's CSRF token (the browser posts Forget with its remembered credentials); none with security off. */
+    private static String csrfField(CsrfToken csrf) {
+        return csrf == null ? "" : "<input type=\"hidden\" name=\"" + escape(csrf.getParameterName())
+                + "\" value=\"" + escape(csrf.getToken()) + "\">";
     }
 
     @PostMapping(path = "/ring/forget", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

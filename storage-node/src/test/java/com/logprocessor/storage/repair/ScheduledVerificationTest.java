@@ -40,7 +40,8 @@ class ScheduledVerificationTest {
 
     private ScheduledVerification scheduled() {
         return new ScheduledVerification(verifier, new DigestVerificationProperties(true, Duration.ofHours(1), true),
-                new AntiEntropyClient(new AntiEntropyClientProperties(FakeAntiEntropy.url(), Duration.ofSeconds(2), true), json),
+                new AntiEntropyClient(new AntiEntropyClientProperties(FakeAntiEntropy.url(), Duration.ofSeconds(2), true), json,
+                        com.logprocessor.support.security.InternalToken.NONE),
                 new StorageNodeProperties("storage-node-test", null));
     }
 
