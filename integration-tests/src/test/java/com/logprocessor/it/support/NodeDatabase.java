@@ -42,6 +42,19 @@ public final class NodeDatabase {
         });
     }
 
+    /** The first column of every row, as text, from node {@code n}'s database. */
+    public static java.util.List<String> strings(int n, String sql, Object... parameters) {
+        return run(n, sql, parameters, statement -> {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        });
+    }
+
     private interface Statement<T> {
         T run(PreparedStatement statement) throws SQLException;
     }

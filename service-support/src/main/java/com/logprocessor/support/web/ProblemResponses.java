@@ -95,7 +95,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler implements 
             return invalid(invalid);
         }
         PayloadTooLargeException tooLarge = findCause(failure, PayloadTooLargeException.class);
-        return tooLarge == null ? null : tooLarge(tooLarge);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
+        if (causedBy(failure, "org.apache.tomcat.util.http.InvalidParameterException")) {
+            // Tomcat parses the query (or a form) when it is first read; a value whose percent-encoding
+            // is not UTF-8, or too many parameters, is the client's mistake, not the service's.
+            return ResponseEntity.badRequest().body(invalidRequest("the query string (or form) is not valid: a "
+                    + "percent-encoded value is not UTF-8, or there are too many parameters", List.of()));
+        }
+        return null;
+    }
+
+    /** Whether a cause of {@code e} is of the class named (by name: the class may not be on every service's path). */
+    private static boolean causedBy(Throwable e, String className) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

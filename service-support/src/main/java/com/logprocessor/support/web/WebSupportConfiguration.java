@@ -11,9 +11,11 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /**
  * Registers the shared problem+json error handling in every service that has service-support:
@@ -29,6 +31,14 @@ public class WebSupportConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     static class ErrorPageConfiguration {
+
+        /** First of all filters: every later one, Spring Security's included, may negotiate an answer. */
+        @Bean
+        FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter() {
+            FilterRegistrationBean<AcceptHeaderFilter> registration = new FilterRegistrationBean<>(new AcceptHeaderFilter());
+            registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+            return registration;
+        }
 
         @Bean
         @ConditionalOnMissingBean(ErrorController.class)

@@ -32,6 +32,17 @@ class ProblemErrorsTest extends ServiceEndpointsContract {
     }
 
     @Test
+    void aQueryThatIsNotUtf8AndAnUnparseableAcceptAre400Problems() {
+        assertThat(assertProblem(RawHttp.send(port, "GET", "/api/param?name=%FF%FE"), 400).path("detail").asString())
+                .contains("query string");
+        assertThat(RawHttp.send(port, "GET", "/api/param?name=ok").body()).isEqualTo("name=ok");
+        assertThat(assertProblem(RawHttp.send(port, "GET", "/api/echo", "Accept: application/json;q=abc"), 400)
+                .path("detail").asString()).contains("Accept");
+        // An Accept that parses but excludes JSON still gets the problem as problem+json.
+        assertProblem(RawHttp.send(port, "GET", "/api/nowhere", "Accept: image/png"), 404);
+    }
+
+    @Test
     void malformedRequestLinesAndHeadersAreProblems() {
         assertProblem(RawHttp.send(port, "GET", "/api/echo", "Bad Header: x"), 400);
         assertProblem(RawHttp.send(port, "GET", "/api/a\"b{"), 400);

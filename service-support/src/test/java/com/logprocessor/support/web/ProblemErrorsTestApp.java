@@ -26,6 +26,11 @@ class ProblemErrorsTestApp {
             return "echo";
         }
 
+        @GetMapping("/api/param")
+        String param(@org.springframework.web.bind.annotation.RequestParam(required = false) String name) {
+            return "name=" + name;
+        }
+
         @GetMapping("/api/boom")
         String boom() {
             throw new IllegalStateException("secret internals");

@@ -59,11 +59,15 @@ public class RepairController {
             throw new InvalidRequestException(new Violation("limit",
                     "must be between 1 and " + MAX_PARTITION_PAGE + ", was " + n));
         }
+        if (after != null) {
+            checkKeys("after", List.of(after));
+        }
         return reader.partitions(after, n, maxSequence);
     }
 
     @GetMapping("/partitions/{partitionKey}/digests")
     public PartitionDigests digests(@PathVariable String partitionKey) {
+        checkKeys("partitionKey", List.of(partitionKey));
         return reader.digests(partitionKey);
     }
 
@@ -119,6 +123,7 @@ public class RepairController {
             throw new InvalidRequestException(new Violation("segment",
                     "must be between 0 and " + (Long.MAX_VALUE / segments.size() - 1) + ", was " + segment));
         }
+        checkKeys("partitionKey", List.of(partitionKey));
         return reader.segment(partitionKey, segment);
     }
 
@@ -139,6 +144,9 @@ public class RepairController {
     @PostMapping("/digests/verify")
     public VerificationReport verify(@RequestParam(required = false) String partitionKey,
             @RequestParam(required = false) Boolean correct) {
+        if (partitionKey != null && !partitionKey.isBlank()) {
+            checkKeys("partitionKey", List.of(partitionKey));
+        }
         return verifier.verify(partitionKey == null || partitionKey.isBlank() ? null : partitionKey,
                 correct == null ? verification.correct() : correct);
     }

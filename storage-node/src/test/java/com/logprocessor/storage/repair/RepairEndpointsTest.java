@@ -93,6 +93,9 @@ class RepairEndpointsTest {
 
         http.get("/api/storage/partitions?limit=0").problem(400);
         http.get("/api/storage/partitions?maxSequence=perhaps").problem(400);
+        // A key no partition can have (U+0000, which PostgreSQL text cannot hold) is the client's mistake.
+        http.get("/api/storage/partitions?after=%00").problem(400);
+        http.post("/api/storage/digests/verify?partitionKey=a%00b").problem(400);
         assertThat(http.get("/api/storage/partitions").expect(200).as(PartitionPage.class).partitions()).isNotEmpty();
     }
 
@@ -147,7 +150,8 @@ class RepairEndpointsTest {
 
     @Test
     void servesFineDigestsAndEntriesOfManyPartitionsAndRangesInOneCall() {
-        StorageNodeClient client = new StorageNodeClient(json, Duration.ofSeconds(1), Duration.ofSeconds(10));
+        StorageNodeClient client = new StorageNodeClient(json, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                com.logprocessor.support.security.InternalToken.NONE);
         String url = "http://127.0.0.1:" + port;
         DigestsList fine = client.digests(url, List.of(b, a, prefix + "-none"), 4).join();
         assertThat(fine.segmentSize()).isEqualTo(4);
