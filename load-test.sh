@@ -9,6 +9,9 @@
 #   ./load-test.sh --seed-only          only the seed's test
 #   ./load-test.sh --no-warmup          no 60 s warm-up (JIT, fresh tables) before the sustained run
 #   ./load-test.sh --rate 5000 ...      options for the sustained run (see --help)
+#
+# Credentials: the cluster's keys from run/security/keys.env (./setup.sh writes it; KEYS_FILE or
+# LOGSTORE_ADMIN_KEY / LOGSTORE_INTERNAL_TOKEN in the environment point elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -182,7 +182,13 @@ public final class LocalCluster implements AutoCloseable {
      */
     public synchronized ClusterSecrets secrets() {
         if (secrets == null) {
+            boolean existed = ClusterSecrets.exist(config.runDir());
             secrets = ClusterSecrets.ensure(config.runDir());
+            if (!existed) {
+                progress.accept("Generated this cluster's credentials (shown once; kept in "
+                        + ClusterSecrets.keysFile(config.runDir()) + "):");
+                secrets.clientEnvironment().forEach((name, value) -> progress.accept("  " + name + "=" + value));
+            }
         }
         return secrets;
     }
