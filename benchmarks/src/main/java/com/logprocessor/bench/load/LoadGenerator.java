@@ -1,6 +1,7 @@
 package com.logprocessor.bench.load;
 
 import com.logprocessor.bench.support.Credentials;
+import com.logprocessor.bench.support.CpuMeter;
 import com.logprocessor.bench.support.AsyncHttp;
 import com.logprocessor.core.text.Texts;
 import java.io.PrintStream;
@@ -104,13 +105,18 @@ public final class LoadGenerator {
         PrometheusScrape before = scrape();
 
         long started = System.nanoTime();
+        CpuMeter cpu = CpuMeter.start();
         send();
         double sendSeconds = (System.nanoTime() - started) / 1e9;
         PROGRESS.println();
 
         double written = awaitDurable(before);
+        // Up to durable: the CPU the cluster spent to store what was sent, not only to accept it.
+        CpuMeter.Usage used = cpu.stop();
+        double cpuSeconds = (System.nanoTime() - started) / 1e9;
         PrometheusScrape after = scrape();
         report(sendSeconds, before, after, written);
+        OUT.println("  CPU                " + used.describe(cpuSeconds, acked.get(), "log"));
         boolean verified = !options.verify() || verify();
         distribution();
         return errors.get() == 0 && verified;

@@ -1,6 +1,7 @@
 package com.logprocessor.bench.read;
 
 import com.logprocessor.bench.support.Credentials;
+import com.logprocessor.bench.support.CpuMeter;
 import com.logprocessor.bench.support.AsyncHttp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -75,7 +76,7 @@ public final class ReadLatencyBenchmark {
         LongAdder stale = new LongAdder();
         LongAdder failures = new LongAdder();
         AtomicInteger inFlight = new AtomicInteger();
-        long busyBefore = busyCpuMillis();
+        CpuMeter cpu = CpuMeter.start();
         long start = System.nanoTime();
         long nextReport = start + 5_000_000_000L;
         for (long i = 0; i < total; i++) {
@@ -117,33 +118,14 @@ public final class ReadLatencyBenchmark {
         if (!report) {
             return;
         }
-        long busy = busyCpuMillis() - busyBefore;
+        CpuMeter.Usage used = cpu.stop();
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf("%,d reads in %.1f s (%.0f/s); statuses %s; failures %d; reads that found a stale replica %d%n",
                 sorted.length, elapsed, sorted.length / elapsed, statuses, failures.sum(), stale.sum());
         System.out.printf("latency ms: p50 %.2f  p90 %.2f  p99 %.2f  p99.9 %.2f  max %.2f%n", pct(sorted, 50),
                 pct(sorted, 90), pct(sorted, 99), pct(sorted, 99.9), sorted[sorted.length - 1] / 1e6);
-        if (busy >= 0) {
-            System.out.printf("machine CPU busy %.1f of %d cores (%.2f ms per read, this generator included)%n",
-                    busy / 1000.0 / elapsed, Runtime.getRuntime().availableProcessors(), (double) busy / sorted.length);
-        }
-    }
-
-    /** Busy CPU time of the whole machine so far (Linux /proc/stat), or -1 elsewhere. */
-    private static long busyCpuMillis() {
-        try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < f.length; i++) {
-                if (i != 4 && i != 5) { // idle and iowait
-                    busy += Long.parseLong(f[i]);
-                }
-            }
-            return busy * 10; // USER_HZ = 100
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
+        System.out.println("CPU: " + used.describe(elapsed, sorted.length, "read"));
     }
 
     private static double pct(long[] sorted, double p) {
