@@ -68,7 +68,8 @@ public class RingPage {
 
     @GetMapping(path = "/ring", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
-    public String page(@RequestParam(required = false) String message, CsrfToken csrf) {
+    public String page(@RequestParam(required = false) String message,
+                       @io.swagger.v3.oas.annotations.Parameter(hidden = true) CsrfToken csrf) {
         List<RingStatus.MemberStatus> members = status.members();
         Ring ring = status.ring();
         List<String> colourOrder = new ArrayList<>();

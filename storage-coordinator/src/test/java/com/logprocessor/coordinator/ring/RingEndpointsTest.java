@@ -53,6 +53,13 @@ class RingEndpointsTest extends FakeClusterTest {
     }
 
     @Test
+    void theRingPageDocumentsOnlyItsOwnParameters() {
+        // The page's CSRF token is Spring Security's, resolved from the request, not a query parameter.
+        JsonNode page = get("/v3/api-docs").path("paths").path("/ring").path("get");
+        assertThat(page.path("parameters").findValuesAsString("name")).containsExactly("message");
+    }
+
+    @Test
     void aKeyShowsItsTokenOwnerAndReplicas() {
         JsonNode placement = get("/api/coordinator/node/10.0.0.7");
         assertThat(placement.get("token").asLong()).isEqualTo(Token.hash("10.0.0.7"));
