@@ -94,6 +94,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Object hookLock = new Object();
     private Thread shutdownHook;
     private volatile long upStartedNanos = System.nanoTime();
+    /** Read (or generated) on first use: {@link #secrets()}. */
+    private ClusterSecrets secrets;
 
     LocalCluster(ClusterConfig config, Consumer<String> progress, Duration readyTimeout, boolean stopOnJvmExit) {
         this.config = config;
@@ -134,8 +136,6 @@ public final class LocalCluster implements AutoCloseable {
      * parallel) and waits until each is ready. Services whose jar is not built are skipped with a note.
      * Idempotent: on a running cluster it only checks readiness.
      */
-    private ClusterSecrets secrets;
-
     public synchronized void up() {
         upStartedNanos = System.nanoTime();
         prepareRunDir();
@@ -182,13 +182,7 @@ public final class LocalCluster implements AutoCloseable {
      */
     public synchronized ClusterSecrets secrets() {
         if (secrets == null) {
-            boolean existed = ClusterSecrets.exist(config.runDir());
-            secrets = ClusterSecrets.ensure(config.runDir());
-            if (!existed) {
-                progress.accept("Generated this cluster's credentials (shown once; kept in "
-                        + ClusterSecrets.keysFile(config.runDir()) + "):");
-                secrets.clientEnvironment().forEach((name, value) -> progress.accept("  " + name + "=" + value));
-            }
+            secrets = ClusterSecrets.ensure(config.runDir(), progress);
         }
         return secrets;
     }

@@ -189,13 +189,9 @@ public final class LocalClusterCli {
 
     /** Generates the cluster's credentials if it has none yet, and says where they are and how to use them. */
     private int keys() {
-        boolean existed = ClusterSecrets.exist(runDir);
-        ClusterSecrets secrets = ClusterSecrets.ensure(runDir);
+        ClusterSecrets.ensure(runDir, out::println);
         Path file = ClusterSecrets.keysFile(runDir);
-        out.println((existed ? "API keys: " : "Generated this cluster's API keys: ") + file + " (mode 600)");
-        if (!existed) {
-            secrets.clientEnvironment().forEach((name, value) -> out.println("  " + name + "=" + value));
-        }
+        out.println("API keys: " + file + " (mode 600)");
         out.println("  roles: " + ClusterSecrets.KEY_ROLES.stream().map(r -> ClusterSecrets.variable(r) + " (" + r.label() + ")")
                 .collect(java.util.stream.Collectors.joining(", ")) + ", LOGSTORE_INTERNAL_TOKEN (between services)");
         out.println("  services read the token and the keys' hashes from " + ClusterSecrets.servicesFile(runDir)

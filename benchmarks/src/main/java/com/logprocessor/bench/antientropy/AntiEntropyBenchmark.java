@@ -1,5 +1,6 @@
 package com.logprocessor.bench.antientropy;
 
+import com.logprocessor.bench.support.CpuMeter;
 import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.load.LoadOptions;
 import com.fasterxml.uuid.Generators;
@@ -895,14 +896,11 @@ public final class AntiEntropyBenchmark {
     private Map<String, Double> cpu() {
         Map<String, Double> out = new LinkedHashMap<>();
         try {
-            String[] f = java.nio.file.Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < f.length && i <= 8; i++) {
-                if (i != 4 && i != 5) { // idle and iowait
-                    busy += Long.parseLong(f[i]);
-                }
+            long machine = CpuMeter.machineBusyMillis();
+            if (machine < 0) {
+                return out;
             }
-            out.put("machine", busy / 100.0);
+            out.put("machine", machine / 1000.0);
             Map<Long, long[]> procs = new HashMap<>(); // pid -> {ppid, ticks}
             try (var dir = java.nio.file.Files.list(Path.of("/proc"))) {
                 dir.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {

@@ -56,7 +56,7 @@ public final class CpuMeter {
     }
 
     /** Busy CPU of the whole machine so far: user, nice, system, irq, softirq, steal (not idle, iowait, guest). */
-    static long machineBusyMillis() {
+    public static long machineBusyMillis() {
         try {
             String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             long busy = 0;

@@ -1,25 +1,26 @@
 package com.logprocessor.bench.support;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import com.logprocessor.core.access.Role;
+import com.logprocessor.localcluster.security.ClusterSecrets;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The cluster's credentials for the load generators: {@code LOGSTORE_ADMIN_KEY} and
  * {@code LOGSTORE_INTERNAL_TOKEN} from the environment, else from the keys file {@code ./setup.sh}
- * generated ({@code KEYS_FILE}, default {@code run/security/keys.env}). Requests to a storage node's
- * API ({@code /api/storage/...}) carry the internal token, every other one the admin key (which
- * reaches what ingest and read keys reach). Without either (security off) nothing is sent.
+ * generated ({@code KEYS_FILE}, default {@code run/security/keys.env}, read by {@link ClusterSecrets}).
+ * Requests to a storage node's API ({@code /api/storage/...}) carry the internal token, every other
+ * one the admin key (which reaches what ingest and read keys reach). Without either (security off)
+ * nothing is sent. Read once, at first use.
  */
 public final class Credentials {
 
-    private static final Properties VALUES = load();
+    private static final Optional<ClusterSecrets> FILE = ClusterSecrets.load(keysFile());
+    private static final String TOKEN = value("LOGSTORE_INTERNAL_TOKEN", ClusterSecrets::internalToken);
+    private static final String ADMIN_KEY = value(ClusterSecrets.variable(Role.ADMIN), s -> s.key(Role.ADMIN));
 
     private Credentials() {
     }
@@ -28,12 +29,10 @@ public final class Credentials {
     public static HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
         String path = uri.getPath() == null ? "" : uri.getPath();
-        String token = value("LOGSTORE_INTERNAL_TOKEN");
-        String key = value("LOGSTORE_ADMIN_KEY");
-        if (path.startsWith("/api/storage/") && token != null) {
-            builder.header("X-Internal-Token", token);
-        } else if (key != null) {
-            builder.header("X-API-Key", key);
+        if (path.startsWith("/api/storage/") && TOKEN != null) {
+            builder.header("X-Internal-Token", TOKEN);
+        } else if (ADMIN_KEY != null) {
+            builder.header("X-API-Key", ADMIN_KEY);
         }
         return builder;
     }
@@ -42,25 +41,17 @@ public final class Credentials {
         return request(URI.create(url));
     }
 
-    private static String value(String name) {
-        String value = System.getenv(name);
+    /** The environment variable if set, else the keys file's value, else null. */
+    private static String value(String variable, Function<ClusterSecrets, String> fromFile) {
+        String value = System.getenv(variable);
         if (value == null || value.isBlank()) {
-            value = VALUES.getProperty(name);
+            value = FILE.map(fromFile).orElse(null);
         }
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static Properties load() {
-        Properties values = new Properties();
+    private static Path keysFile() {
         String configured = System.getenv("KEYS_FILE");
-        Path file = Path.of(configured == null || configured.isBlank() ? "run/security/keys.env" : configured);
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                values.load(reader);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read the keys in " + file, e);
-            }
-        }
-        return values;
+        return Path.of(configured == null || configured.isBlank() ? "run/security/keys.env" : configured);
     }
 }

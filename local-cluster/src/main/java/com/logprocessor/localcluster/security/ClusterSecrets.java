@@ -14,7 +14,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -44,10 +46,28 @@ public record ClusterSecrets(String internalToken, Map<Role, String> keys) {
 
     /** The secrets of the cluster in {@code runDir}, generated (and written) if it has none yet. */
     public static ClusterSecrets ensure(Path runDir) {
+        return ensure(runDir, line -> { });
+    }
+
+    /**
+     * As {@link #ensure(Path)}; newly generated secrets are also shown, once, line by line to
+     * {@code announce} (the only time they appear anywhere but the keys file).
+     */
+    public static ClusterSecrets ensure(Path runDir, Consumer<String> announce) {
         Path keysFile = keysFile(runDir);
-        ClusterSecrets secrets = Files.isRegularFile(keysFile) ? read(keysFile) : generate(new SecureRandom());
+        boolean existed = Files.isRegularFile(keysFile);
+        ClusterSecrets secrets = existed ? read(keysFile) : generate(new SecureRandom());
         secrets.write(runDir);
+        if (!existed) {
+            announce.accept("Generated this cluster's credentials (shown once; kept in " + keysFile + ", mode 600):");
+            secrets.clientEnvironment().forEach((name, value) -> announce.accept("  " + name + "=" + value));
+        }
         return secrets;
+    }
+
+    /** The secrets in a keys file ({@value #KEYS_FILE}) if there is one, for clients of a running cluster. */
+    public static Optional<ClusterSecrets> load(Path keysFile) {
+        return Files.isRegularFile(keysFile) ? Optional.of(read(keysFile)) : Optional.empty();
     }
 
     /** Whether {@link #ensure} would find existing secrets. */

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -110,19 +112,15 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(rules -> {
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     rules.requestMatchers(OPEN).permitAll();
-                    rules.requestMatchers(HttpMethod.GET, "/actuator/prometheus").access((auth, context) ->
-                            new AuthorizationDecision(metricsNetworks.matches(context.getRequest())
-                                    || hasRole(auth.get(), "ROLE_READ")));
+                    rules.requestMatchers(HttpMethod.GET, "/actuator/prometheus").access(AuthorizationManagers.anyOf(
+                            (auth, context) -> new AuthorizationDecision(metricsNetworks.matches(context.getRequest())),
+                            AuthorityAuthorizationManager.hasRole("READ")));
                     access.forEach(a -> a.rules(rules));
                     rules.anyRequest().hasRole("INTERNAL");
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler(forbidden()))
                 .build();
-    }
-
-    private static boolean hasRole(Authentication authentication, String role) {
-        return authentication != null && authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role));
     }
 
     /** 401: no credential, or a wrong one. Names both ways to authenticate, Basic last (for browsers). */
