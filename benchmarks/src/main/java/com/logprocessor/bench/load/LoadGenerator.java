@@ -1,15 +1,11 @@
 package com.logprocessor.bench.load;
 
-import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.support.CpuMeter;
-import com.logprocessor.bench.support.AsyncHttp;
+import com.logprocessor.bench.support.LoadClient;
 import com.logprocessor.core.text.Texts;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -34,6 +30,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +49,7 @@ public final class LoadGenerator {
     private static final String[] SERVICES = {"checkout", "payments", "search", "auth", "inventory", "shipping"};
 
     private final LoadOptions options;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final LoadClient http;
     private final JsonMapper json = JsonMapper.builder().build();
     private final String[] keys;
 
@@ -72,6 +68,7 @@ public final class LoadGenerator {
 
     LoadGenerator(LoadOptions options) {
         this.options = options;
+        this.http = new LoadClient(options.concurrency(), Timeout.ofSeconds(30));
         SplittableRandom random = new SplittableRandom(options.seed());
         Set<String> ips = new HashSet<>();
         while (ips.size() < options.keys()) {
@@ -83,7 +80,6 @@ public final class LoadGenerator {
     }
 
     public static void main(String[] args) throws Exception {
-        AsyncHttp.sizeCommonPool();
         LoadOptions options;
         try {
             options = LoadOptions.parse(args);
@@ -101,7 +97,7 @@ public final class LoadGenerator {
                 options.rate() > 0 ? "at " + String.format(Locale.ROOT, "%,d", options.rate()) + "/s" : "as fast as accepted",
                 options.batch(), options.concurrency(), options.keys(),
                 options.consistency() == null ? "default" : options.consistency());
-        OUT.println("Gateway health: " + get(options.gateway() + "/api/health").body());
+        OUT.println("Gateway health: " + http.get(options.gateway() + "/api/health").body());
         PrometheusScrape before = scrape();
 
         long started = System.nanoTime();
@@ -184,16 +180,11 @@ public final class LoadGenerator {
         body.append(options.batch() == 1 ? "" : "]}");
         String path = options.batch() == 1 ? "/api/logs" : "/api/logs/batch";
         String query = options.consistency() == null ? "" : "?consistency=" + options.consistency();
-        HttpRequest request = Credentials.request(options.gateway() + path + query)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
         long t0 = System.nanoTime();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        http.postAsync(options.gateway() + path + query, body.toString(), (response, error) -> {
             requestNanos.add(System.nanoTime() - t0);
             try {
-                if (error == null && response.statusCode() == 202) {
+                if (error == null && response.status() == 202) {
                     if (!options.clientIds()) {
                         idsOf(response.body(), ids);
                     }
@@ -206,7 +197,7 @@ public final class LoadGenerator {
                     errors.addAndGet(keysOfBatch.size());
                     if (errorSamples.size() < 5) {
                         errorSamples.add(error != null ? error.toString()
-                                : response.statusCode() + " " + Texts.abbreviate(response.body(), 200));
+                                : response.status() + " " + Texts.abbreviate(response.body(), 200));
                     }
                 }
             } finally {
@@ -351,9 +342,9 @@ public final class LoadGenerator {
         while (true) {
             String url = options.gateway() + "/api/logs?partitionKey=" + URLEncoder.encode(key, StandardCharsets.UTF_8)
                     + "&from=" + readBackFrom + "&limit=1000&afterSequence=" + after;
-            HttpResponse<String> response = get(url);
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode());
+            LoadClient.Response response = http.get(url);
+            if (response.status() != 200) {
+                throw new IllegalStateException(url + " answered " + response.status());
             }
             JsonNode page = json.readTree(response.body());
             for (JsonNode entry : page) {
@@ -367,12 +358,12 @@ public final class LoadGenerator {
     }
 
     private void distribution() throws Exception {
-        HttpResponse<String> response = get(options.coordinator() + "/api/coordinator/metrics/distribution");
+        LoadClient.Response response = http.get(options.coordinator() + "/api/coordinator/metrics/distribution");
         OUT.println();
         OUT.println("Distribution (" + options.coordinator() + "/api/coordinator/metrics/distribution):");
-        OUT.println(response.statusCode() == 200
+        OUT.println(response.status() == 200
                 ? json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(response.body()))
-                : response.statusCode() + " " + response.body());
+                : response.status() + " " + response.body());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
@@ -382,8 +373,8 @@ public final class LoadGenerator {
         StringBuilder all = new StringBuilder();
         for (URI coordinator : options.coordinators()) {
             try {
-                HttpResponse<String> r = get(coordinator + "/actuator/prometheus");
-                if (r.statusCode() == 200) {
+                LoadClient.Response r = http.get(coordinator + "/actuator/prometheus");
+                if (r.status() == 200) {
                     all.append(r.body()).append('\n');
                 }
             } catch (Exception e) {
@@ -391,11 +382,6 @@ public final class LoadGenerator {
             }
         }
         return new PrometheusScrape(all.toString());
-    }
-
-    private HttpResponse<String> get(String url) throws Exception {
-        return http.send(Credentials.request(url).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static long pct(long[] sorted, double q) {

@@ -1,13 +1,8 @@
 package com.logprocessor.bench.read;
 
-import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.support.CpuMeter;
-import com.logprocessor.bench.support.AsyncHttp;
-import java.net.URI;
+import com.logprocessor.bench.support.LoadClient;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,13 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Latency of {@code GET /api/read/{partitionKey}/{sequence}} through the gateway at a fixed rate
  * (open loop: each request's latency counts from when it was due, so a stall is not hidden by
  * requests that were never sent). The entries read are random sequences of real partitions,
- * listed from a storage node ({@code /api/storage/partitions}). Not a test: a measurement of a
+ * listed from a storage node ({@code /api/storage/partitions}). Up to {@code --concurrency} reads
+ * are in flight (a blocking client on as many threads); a read due while all are busy waits, and
+ * its wait counts in its latency. Not a test: a measurement of a
  * running cluster (start it with {@code ./setup.sh}, fill it with {@code ./load-test.sh}).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar com.logprocessor.bench.read.ReadLatencyBenchmark \
  *     [--gateway http://127.0.0.1:8080] [--node http://127.0.0.1:8082] [--rate 500] [--duration 60s]
- *     [--warmup 15s] [--consistency QUORUM] [--partitions 2000] [--seed 7]
+ *     [--warmup 15s] [--consistency QUORUM] [--partitions 2000] [--seed 7] [--concurrency 64]
  * </pre>
  */
 public final class ReadLatencyBenchmark {
@@ -41,10 +39,9 @@ public final class ReadLatencyBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        AsyncHttp.sizeCommonPool();
         Map<String, String> o = new ConcurrentHashMap<>(Map.of("--gateway", "http://127.0.0.1:8080",
                 "--node", "http://127.0.0.1:8082", "--rate", "500", "--duration", "60s", "--warmup", "15s",
-                "--consistency", "QUORUM", "--partitions", "2000", "--seed", "7"));
+                "--consistency", "QUORUM", "--partitions", "2000", "--seed", "7", "--concurrency", "64"));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--help") || !o.containsKey(args[i]) || i + 1 >= args.length) {
                 System.out.println("options (defaults): " + o);
@@ -52,8 +49,7 @@ public final class ReadLatencyBenchmark {
             }
             o.put(args[i], args[++i]);
         }
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        LoadClient http = new LoadClient(Integer.parseInt(o.get("--concurrency")), Timeout.ofSeconds(10));
         JsonMapper json = JsonMapper.builder().build();
         List<Partition> partitions = partitions(http, json, o.get("--node"), Integer.parseInt(o.get("--partitions")));
         long entries = partitions.stream().mapToLong(Partition::maxSequence).sum();
@@ -67,7 +63,7 @@ public final class ReadLatencyBenchmark {
         run(http, o, partitions, random, rate, seconds(o.get("--duration")), true);
     }
 
-    private static void run(HttpClient http, Map<String, String> o, List<Partition> partitions, Random random,
+    private static void run(LoadClient http, Map<String, String> o, List<Partition> partitions, Random random,
                             int rate, long seconds, boolean report) throws InterruptedException {
         long total = rate * seconds;
         long intervalNanos = 1_000_000_000L / rate;
@@ -87,11 +83,10 @@ public final class ReadLatencyBenchmark {
             }
             Partition p = partitions.get(random.nextInt(partitions.size()));
             long sequence = 1 + (long) (random.nextDouble() * p.maxSequence());
-            URI uri = URI.create(o.get("--gateway") + "/api/read/" + URLEncoder.encode(p.key(), StandardCharsets.UTF_8)
-                    + "/" + sequence + "?consistency=" + o.get("--consistency"));
+            String url = o.get("--gateway") + "/api/read/" + URLEncoder.encode(p.key(), StandardCharsets.UTF_8)
+                    + "/" + sequence + "?consistency=" + o.get("--consistency");
             inFlight.incrementAndGet();
-            http.sendAsync(Credentials.request(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            http.getAsync(url, (response, error) -> {
                         latencies.add(System.nanoTime() - due);
                         inFlight.decrementAndGet();
                         if (error != null) {
@@ -101,8 +96,8 @@ public final class ReadLatencyBenchmark {
                             failures.increment();
                             return;
                         }
-                        statuses.computeIfAbsent(response.statusCode(), s -> new LongAdder()).increment();
-                        if (response.statusCode() == 200 && !response.body().contains("\"stale\":[]")) {
+                        statuses.computeIfAbsent(response.status(), s -> new LongAdder()).increment();
+                        if (response.status() == 200 && !response.body().contains("\"stale\":[]")) {
                             stale.increment();
                         }
                     });
@@ -137,17 +132,16 @@ public final class ReadLatencyBenchmark {
         return Duration.parse("PT" + duration.toUpperCase()).toSeconds();
     }
 
-    private static List<Partition> partitions(HttpClient http, JsonMapper json, String node, int wanted)
+    private static List<Partition> partitions(LoadClient http, JsonMapper json, String node, int wanted)
             throws Exception {
         List<Partition> out = new ArrayList<>();
         String after = null;
         while (out.size() < wanted) {
             String url = node + "/api/storage/partitions?limit=1000"
                     + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(Credentials.request(url).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+            LoadClient.Response response = http.get(url);
+            if (response.status() != 200) {
+                throw new IllegalStateException(url + " answered " + response.status() + ": " + response.body());
             }
             JsonNode page = json.readTree(response.body());
             for (JsonNode p : page.get("partitions")) {

@@ -28,13 +28,21 @@ public final class Credentials {
     /** A request to {@code uri} with the credential its service takes. */
     public static HttpRequest.Builder request(URI uri) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+        header(uri).ifPresent(h -> builder.header(h.name(), h.value()));
+        return builder;
+    }
+
+    /** The credential header a request to {@code uri} carries, if the cluster has credentials. */
+    public static Optional<Header> header(URI uri) {
         String path = uri.getPath() == null ? "" : uri.getPath();
         if (path.startsWith("/api/storage/") && TOKEN != null) {
-            builder.header("X-Internal-Token", TOKEN);
-        } else if (ADMIN_KEY != null) {
-            builder.header("X-API-Key", ADMIN_KEY);
+            return Optional.of(new Header("X-Internal-Token", TOKEN));
         }
-        return builder;
+        return Optional.ofNullable(ADMIN_KEY).map(key -> new Header("X-API-Key", key));
+    }
+
+    /** One HTTP header. */
+    public record Header(String name, String value) {
     }
 
     public static HttpRequest.Builder request(String url) {
