@@ -3,7 +3,7 @@ package com.logprocessor.coordinator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.logprocessor.coordinator.replication.FakeStorageNode;
+import com.logprocessor.support.testing.FakeStorageNode;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
@@ -106,11 +106,7 @@ public abstract class FakeClusterTest {
             }
             await().atMost(Duration.ofSeconds(2)).until(() -> ringView.ring().nodeCount() == 3);
         }
-        NODES.forEach(n -> {
-            n.failWithStatus = 0;
-            n.answerDelayMillis = 0;
-            n.stored.clear();
-        });
+        NODES.forEach(FakeStorageNode::clear);
         // Each test starts with closed breakers, whatever the previous one did to them.
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }

@@ -4,6 +4,7 @@ import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
+import com.logprocessor.support.storage.StorageApi.CountResponse;
 import com.logprocessor.support.storage.StorageApi.Conflict;
 import com.logprocessor.support.storage.StorageApi.PartitionDigests;
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
@@ -59,6 +60,7 @@ public class FakeStorageNode implements AutoCloseable {
     private static final String PARTITIONS = "/api/storage/partitions/";
     private static final String DIGESTS = "/digests";
     private static final String LISTING = "/api/storage/partitions";
+    private static final String COUNT = "/api/storage/count";
 
     /** One entry's place. */
     private record Key(String partitionKey, long sequence) {
@@ -100,6 +102,7 @@ public class FakeStorageNode implements AutoCloseable {
     private final Map<String, List<SegmentDigest>> digests = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger digestRequests = new AtomicInteger();
+    private final AtomicInteger listings = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -131,6 +134,28 @@ public class FakeStorageNode implements AutoCloseable {
     /** What this replica's digests of a partition are from now on. */
     public void digests(String partitionKey, List<SegmentDigest> segmentDigests) {
         digests.put(partitionKey, List.copyOf(segmentDigests));
+    }
+
+    /** Every copy this node holds, in no particular order. */
+    public List<LogEntry> stored() {
+        return List.copyOf(stored.values());
+    }
+
+    /** Forgets every copy, delivery and injected failure (a fresh node between tests). */
+    public void clear() {
+        stored.clear();
+        delivered.clear();
+        deliveries.clear();
+        conflicting.clear();
+        failStoresWithStatus = 0;
+        failuresLeft.set(0);
+        answerDelayMillis = 0;
+        failDigestsWithStatus = 0;
+    }
+
+    /** Partition listings ({@code GET /api/storage/partitions}) served. */
+    public int listings() {
+        return listings.get();
     }
 
     /** Reads of this entry served. */
@@ -176,6 +201,8 @@ public class FakeStorageNode implements AutoCloseable {
                 read(exchange, path.substring(ENTRIES.length()));
             } else if (method.equals("GET") && path.equals(LISTING)) {
                 listing(exchange);
+            } else if (method.equals("GET") && path.equals(COUNT)) {
+                answer(exchange, json.writeValueAsBytes(new CountResponse("fake", stored.size())));
             } else if (method.equals("GET") && path.startsWith(PARTITIONS) && path.endsWith(DIGESTS)) {
                 digests(exchange, path.substring(PARTITIONS.length(), path.length() - DIGESTS.length()));
             } else {
@@ -261,6 +288,7 @@ public class FakeStorageNode implements AutoCloseable {
     }
 
     private void listing(HttpExchange exchange) throws IOException {
+        listings.incrementAndGet();
         answer(exchange, json.writeValueAsBytes(listing(stored.values(), segmentSize)));
     }
 

@@ -8,6 +8,7 @@ import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.storage.StorageNodeClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -15,6 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(DistributionProperties.class)
 @Import(AntiEntropyClientConfiguration.class) // the /ring page shows the repairs in progress
 class RingConfiguration {
 
@@ -25,7 +27,7 @@ class RingConfiguration {
 
     @Bean
     DistributionService distributionService(RingView ringView, StorageNodeClient client, MembershipProperties membership,
-                                            MeterRegistry meters, Clock clock) {
-        return new DistributionService(ringView, client, membership, meters, clock);
+                                            DistributionProperties properties, MeterRegistry meters, Clock clock) {
+        return new DistributionService(ringView, client, membership, properties, meters, clock);
     }
 }

@@ -7,6 +7,7 @@ import com.logprocessor.coordinator.FakeClusterTest;
 import com.logprocessor.coordinator.ingest.IngestLag;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
+import com.logprocessor.support.testing.FakeStorageNode;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,9 +52,9 @@ class WritePathTest extends FakeClusterTest {
             publish(e, null);
         }
         for (FakeStorageNode node : NODES) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored.size() == 60);
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored().size() == 60);
         }
-        Map<String, List<LogEntry>> byKey = NODES.get(0).stored.values().stream()
+        Map<String, List<LogEntry>> byKey = NODES.get(0).stored().stream()
                 .collect(Collectors.groupingBy(LogEntry::partitionKey));
         assertThat(byKey).hasSize(6);
         byKey.forEach((key, entries) -> {
@@ -72,14 +73,14 @@ class WritePathTest extends FakeClusterTest {
         LogEntry e = entry("json-key", "sent with a console producer");
         kafka.send(new ProducerRecord<>("logs.ingest", e.partitionKey(), json.writeValueAsBytes(e))).join();
         for (FakeStorageNode node : NODES) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored.values().stream().anyMatch(x -> x.id().equals(e.id())));
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored().stream().anyMatch(x -> x.id().equals(e.id())));
         }
     }
 
     @Test
     void aFailingReplicaGetsAHintForEveryEntryWrittenWithoutIt() {
         FakeStorageNode failing = NODES.get(2);
-        failing.failWithStatus = 503;
+        failing.failStoresWithStatus = 503;
         double hintsBefore = counter("hints.sent", "target_node", "node-3");
         Set<UUID> sent = new HashSet<>();
         for (int i = 0; i < 10; i++) {
@@ -87,7 +88,7 @@ class WritePathTest extends FakeClusterTest {
             sent.add(e.id());
             publish(e, null);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored.size() == 10 && NODES.get(1).stored.size() == 10);
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored().size() == 10 && NODES.get(1).stored().size() == 10);
         List<ConsumerRecord<String, byte[]>> hints = readTopic("logs.hints",
                 read -> hintedIds(read, "node-3").containsAll(sent), Duration.ofSeconds(20));
         // Each hint is the entry as its replicas got it: numbered and versioned.
@@ -95,7 +96,7 @@ class WritePathTest extends FakeClusterTest {
                 .filter(e -> sent.contains(e.id()))
                 .forEach(e -> assertThat(e.hasPlacement()).isTrue());
         assertThat(counter("hints.sent", "target_node", "node-3") - hintsBefore).isGreaterThanOrEqualTo(10);
-        assertThat(failing.stored).isEmpty();
+        assertThat(failing.stored()).isEmpty();
     }
 
     @Test
@@ -110,9 +111,9 @@ class WritePathTest extends FakeClusterTest {
                 sent.add(e.id());
                 publish(e, "QUORUM");
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored.size() == 5 && NODES.get(1).stored.size() == 5);
+            await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored().size() == 5 && NODES.get(1).stored().size() == 5);
             readTopic("logs.hints", read -> hintedIds(read, "node-3").containsAll(sent), Duration.ofSeconds(20));
-            assertThat(NODES.get(2).stored).isEmpty();
+            assertThat(NODES.get(2).stored()).isEmpty();
         } finally {
             startHeartbeat(2);
         }
@@ -133,13 +134,13 @@ class WritePathTest extends FakeClusterTest {
         Timer slowReplica = meters.get("coordinator.replica.write").tag("node", "node-3").tag("outcome", "success").timer();
         assertThat(slowReplica.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(slow);
         assertThat(ingestToDurable).as("QUORUM needs node-1 and node-2 only").isLessThan(slow);
-        assertThat(NODES.get(2).stored).hasSize(1);
+        assertThat(NODES.get(2).stored()).hasSize(1);
     }
 
     @Test
     void aPartitionIsHeldWhileItsLevelCannotBeMetAndWrittenWhenReplicasReturn() {
-        NODES.get(1).failWithStatus = 500;
-        NODES.get(2).failWithStatus = 500;
+        NODES.get(1).failStoresWithStatus = 500;
+        NODES.get(2).failStoresWithStatus = 500;
         double holdsBefore = meters.get("coordinator.holds").counter().count();
         LogEntry quorum = entry("held-key", "needs two replicas");
         LogEntry one = entry("one-key", "one replica is enough");
@@ -152,14 +153,14 @@ class WritePathTest extends FakeClusterTest {
         int partition = partitionOf(quorum.partitionKey());
         assertThat(ingestLag.lag(partition)).as("acknowledged and not yet written").isGreaterThanOrEqualTo(1);
 
-        NODES.get(1).failWithStatus = 0;
-        NODES.get(2).failWithStatus = 0;
+        NODES.get(1).failStoresWithStatus = 0;
+        NODES.get(2).failStoresWithStatus = 0;
         // Breakers opened meanwhile: they let calls through again after their wait (5 s), then the hold ends.
         for (FakeStorageNode node : NODES) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> node.stored.values().stream()
+            await().atMost(Duration.ofSeconds(30)).until(() -> node.stored().stream()
                     .anyMatch(e -> e.id().equals(quorum.id())));
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored.values().stream()
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.get(0).stored().stream()
                 .anyMatch(e -> e.id().equals(one.id())));
         await().atMost(Duration.ofSeconds(10)).until(() -> meters.get("coordinator.partitions.held").gauge().value() == 0);
         ingestLag.refresh();
@@ -170,7 +171,7 @@ class WritePathTest extends FakeClusterTest {
 
     @Test
     void whatEveryReplicaRefusesIsParkedInTheDlqAndReplayedOnRequest() {
-        NODES.forEach(n -> n.failWithStatus = 400);
+        NODES.forEach(n -> n.failStoresWithStatus = 400);
         LogEntry refused = entry("refused-key", "every replica refuses this");
         publish(refused, "ALL");
         List<ConsumerRecord<String, byte[]>> parked = readTopic("logs.dlq", read -> read.stream()
@@ -179,8 +180,8 @@ class WritePathTest extends FakeClusterTest {
         String letter = parked.stream().map(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .filter(v -> v.contains(refused.id().toString())).findFirst().orElseThrow();
         assertThat(letter).contains("refused").contains("\"consistency\":\"ALL\"");
-        NODES.forEach(n -> n.failWithStatus = 0);
-        assertThat(NODES.get(0).stored.values()).noneMatch(e -> e.id().equals(refused.id()));
+        NODES.forEach(n -> n.failStoresWithStatus = 0);
+        assertThat(NODES.get(0).stored()).noneMatch(e -> e.id().equals(refused.id()));
 
         RestClient http = RestClient.create("http://127.0.0.1:" + port);
         assertThat(http.get().uri("/api/coordinator/dlq").retrieve().body(JsonNode.class).get("pending").asLong())
@@ -189,7 +190,7 @@ class WritePathTest extends FakeClusterTest {
         assertThat(report.get("replayed").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(report.get("remaining").asLong()).isZero();
         for (FakeStorageNode node : NODES) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored.values().stream()
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stored().stream()
                     .anyMatch(e -> e.id().equals(refused.id())));
         }
         assertThat(http.get().uri("/api/coordinator/dlq").retrieve().body(JsonNode.class).get("pending").asLong()).isZero();

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.logprocessor.coordinator.FakeClusterTest;
-import com.logprocessor.coordinator.replication.FakeStorageNode;
 import com.logprocessor.core.ring.DistributionStats;
 import com.logprocessor.core.token.Token;
 import com.logprocessor.support.membership.RingLifecycler;
+import com.logprocessor.support.testing.FakeStorageNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
@@ -74,7 +75,7 @@ class RingEndpointsTest extends FakeClusterTest {
         for (int i = 0; i < 30; i++) {
             publish(entry("10.9.0." + i, "x"), null);
         }
-        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.stream().allMatch(n -> n.stored.size() >= 30));
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.stream().allMatch(n -> n.stored().size() >= 30));
         JsonNode d = get("/api/coordinator/metrics/distribution");
         assertThat(d.get("totalNodes").asInt()).isEqualTo(3);
         assertThat(d.get("virtualNodesPerNode").asInt()).isEqualTo(150);
@@ -85,8 +86,8 @@ class RingEndpointsTest extends FakeClusterTest {
         Map<String, Long> owned = new TreeMap<>();
         for (int i = 0; i < NODES.size(); i++) {
             String id = "node-" + (i + 1);
-            stored.put(id, (long) NODES.get(i).stored.size());
-            owned.put(id, NODES.get(i).stored.values().stream()
+            stored.put(id, (long) NODES.get(i).stored().size());
+            owned.put(id, NODES.get(i).stored().stream()
                     .filter(e -> id.equals(ringView.ring().ownerOf(e.partitionKey()))).count());
         }
         assertThat(d.get("totalLogs").asLong()).isEqualTo(owned.values().stream().mapToLong(Long::longValue).sum());
@@ -99,6 +100,27 @@ class RingEndpointsTest extends FakeClusterTest {
         String page = call("GET", "/ring").getBody();
         assertThat(page).contains("Logs owned (primary)", "Copies stored", "id=\"balance\"");
         assertThat(page).contains(String.format(java.util.Locale.ROOT, "<b>%.2f</b>", d.get("balanceScore").asDouble()));
+    }
+
+    @Test
+    void aNodesPartitionsAreListedAgainOnlyWhenItsCountChanged() {
+        publish(entry("10.9.1.1", "x"), null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.stream().allMatch(n -> n.stored().size() == 1));
+        get("/api/coordinator/metrics/distribution");
+        List<Integer> listed = NODES.stream().map(FakeStorageNode::listings).toList();
+
+        // Nothing changed: the figures come from the last listing, each node only counts.
+        JsonNode unchanged = get("/api/coordinator/metrics/distribution");
+        assertThat(NODES.stream().map(FakeStorageNode::listings).toList()).isEqualTo(listed);
+        assertThat(unchanged.get("totalStoredCopies").asLong()).isEqualTo(3);
+
+        // One more entry on every node: each is listed once more, and the figures follow.
+        publish(entry("10.9.1.2", "y"), null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> NODES.stream().allMatch(n -> n.stored().size() == 2));
+        JsonNode changed = get("/api/coordinator/metrics/distribution");
+        assertThat(NODES.stream().map(FakeStorageNode::listings).toList())
+                .isEqualTo(listed.stream().map(n -> n + 1).toList());
+        assertThat(changed.get("totalStoredCopies").asLong()).isEqualTo(6);
     }
 
     @Test
