@@ -146,12 +146,10 @@ public class JobStore {
         return Optional.of(new PlannedCycle(cycle, jobs));
     }
 
-    /** The next job this worker may run, now RUNNING under its lease, if any. */
-    public Optional<RepairJob> claim(String worker, Duration lease) {
-        return claim(worker, lease, Set.of());
-    }
-
-    /** As {@link #claim(String, Duration)}, leaving pending the NODE jobs of {@code waitingNodes}. */
+    /**
+     * The next job this worker may run, now RUNNING under its lease, if any; the NODE jobs of
+     * {@code waitingNodes} (nodes not UP yet) stay pending.
+     */
     public Optional<RepairJob> claim(String worker, Duration lease, Set<String> waitingNodes) {
         return jdbc.query(CLAIM, JOB, worker, lease.toMillis(), waitingNodes.toArray(String[]::new)).stream()
                 .findFirst();

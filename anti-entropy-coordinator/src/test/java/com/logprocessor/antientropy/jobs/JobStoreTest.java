@@ -56,8 +56,8 @@ class JobStoreTest {
     void jobsAreClaimedInPriorityOrderAndNeverTwoOnOneSubjectAtOnce() {
         RepairJob low = store.enqueue(null, JobKind.PRIMARY_RANGES, "storage-node-1", "periodic", 100);
         RepairJob high = store.enqueue(null, JobKind.NODE, "storage-node-2", "node-joined", 0);
-        assertThat(store.claim("w1", LEASE)).map(RepairJob::id).contains(high.id());
-        RepairJob running = store.claim("w1", LEASE).orElseThrow();
+        assertThat(store.claim("w1", LEASE, Set.of())).map(RepairJob::id).contains(high.id());
+        RepairJob running = store.claim("w1", LEASE, Set.of()).orElseThrow();
         assertThat(running.id()).isEqualTo(low.id());
         assertThat(running.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(running.attempts()).isEqualTo(1);
@@ -66,9 +66,9 @@ class JobStoreTest {
         // The same work queued again while it runs waits until the running one settles.
         RepairJob again = store.enqueue(null, JobKind.PRIMARY_RANGES, "storage-node-1", "trigger", 20);
         assertThat(again.id()).isNotEqualTo(low.id());
-        assertThat(store.claim("w2", LEASE)).isEmpty();
+        assertThat(store.claim("w2", LEASE, Set.of())).isEmpty();
         assertThat(store.complete(low.id(), "w1", JobCounts.NONE)).isTrue();
-        assertThat(store.claim("w2", LEASE)).map(RepairJob::id).contains(again.id());
+        assertThat(store.claim("w2", LEASE, Set.of())).map(RepairJob::id).contains(again.id());
     }
 
     @Test
@@ -98,7 +98,7 @@ class JobStoreTest {
                 start.await();
                 List<Long> mine = new ArrayList<>();
                 Optional<RepairJob> job;
-                while ((job = store.claim(worker, LEASE)).isPresent()) {
+                while ((job = store.claim(worker, LEASE, Set.of())).isPresent()) {
                     mine.add(job.get().id());
                 }
                 return mine;
@@ -116,10 +116,10 @@ class JobStoreTest {
     @Test
     void aFailedAttemptIsRetriedAfterTheBackoffAndTheLastOneFailsTheJob() {
         RepairJob job = store.enqueue(null, JobKind.NODE, "storage-node-3", "trigger", 20);
-        store.claim("w1", LEASE).orElseThrow();
+        store.claim("w1", LEASE, Set.of()).orElseThrow();
         assertThat(store.fail(job.id(), "w1", "node refused", 2, Duration.ofMillis(300))).contains(JobStatus.PENDING);
-        assertThat(store.claim("w1", LEASE)).as("not before the backoff").isEmpty();
-        await().atMost(Duration.ofSeconds(5)).until(() -> store.claim("w1", LEASE).isPresent());
+        assertThat(store.claim("w1", LEASE, Set.of())).as("not before the backoff").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.claim("w1", LEASE, Set.of()).isPresent());
         assertThat(store.fail(job.id(), "w1", "node refused again", 2, Duration.ZERO)).contains(JobStatus.FAILED);
         RepairJob failed = store.find(job.id()).orElseThrow();
         assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
@@ -131,13 +131,13 @@ class JobStoreTest {
     @Test
     void aWorkerThatStopsRenewingLosesTheJobToAnother() {
         RepairJob job = store.enqueue(null, JobKind.NODE, "storage-node-1", "trigger", 20);
-        store.claim("dead-worker", Duration.ofMillis(200)).orElseThrow();
+        store.claim("dead-worker", Duration.ofMillis(200), Set.of()).orElseThrow();
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             store.expireLeases(3);
             return store.find(job.id()).orElseThrow().status() == JobStatus.PENDING;
         });
         assertThat(store.find(job.id()).orElseThrow().lastError()).contains("dead-worker");
-        RepairJob taken = store.claim("w2", LEASE).orElseThrow();
+        RepairJob taken = store.claim("w2", LEASE, Set.of()).orElseThrow();
         assertThat(taken.id()).isEqualTo(job.id());
         assertThat(taken.attempts()).isEqualTo(2);
         // The dead worker, were it only slow, can no longer change it.
@@ -159,7 +159,7 @@ class JobStoreTest {
 
         assertThat(store.finishCycles()).isEmpty();
         for (int i = 0; i < 2; i++) {
-            RepairJob job = store.claim("w1", LEASE).orElseThrow();
+            RepairJob job = store.claim("w1", LEASE, Set.of()).orElseThrow();
             assertThat(job.cycleId()).isEqualTo(cycle.id());
             store.complete(job.id(), "w1", JobCounts.NONE);
         }

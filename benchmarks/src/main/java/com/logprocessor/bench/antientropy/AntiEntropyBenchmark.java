@@ -1,5 +1,6 @@
 package com.logprocessor.bench.antientropy;
 
+import com.logprocessor.core.text.Texts;
 import com.logprocessor.bench.support.CpuMeter;
 import com.logprocessor.bench.support.Credentials;
 import com.logprocessor.bench.load.LoadOptions;
@@ -372,7 +373,7 @@ public final class AntiEntropyBenchmark {
                                 acked.addAndGet(keys.size());
                                 break;
                             }
-                            error = r.statusCode() + " " + abbreviate(r.body());
+                            error = r.statusCode() + " " + Texts.abbreviate(r.body(), 300);
                         } catch (Exception e) {
                             error = e.toString();
                         }
@@ -444,7 +445,7 @@ public final class AntiEntropyBenchmark {
             double ms = (System.nanoTime() - t0) / 1e6;
             JsonNode after = getJson(merkle + "/api/merkle/health").get("cache");
             if (r.statusCode() != 200) {
-                log("  compare %d answered %d: %s", i, r.statusCode(), abbreviate(r.body()));
+                log("  compare %d answered %d: %s", i, r.statusCode(), Texts.abbreviate(r.body(), 300));
                 ok = false;
                 continue;
             }
@@ -470,7 +471,7 @@ public final class AntiEntropyBenchmark {
             HttpResponse<String> r = post(antiEntropy + "/api/coordinator/trigger?partitionKey=" + enc(key), "",
                     Duration.ofSeconds(30));
             if (r.statusCode() != 202) {
-                log("  trigger %d answered %d: %s", i, r.statusCode(), abbreviate(r.body()));
+                log("  trigger %d answered %d: %s", i, r.statusCode(), Texts.abbreviate(r.body(), 300));
                 ok = false;
                 continue;
             }
@@ -867,7 +868,7 @@ public final class AntiEntropyBenchmark {
                     if (r.statusCode() == 200 && JSON.readTree(r.body()).get("id").asString().equals(row.id)) {
                         found.incrementAndGet();
                     } else if (samples.size() < 3) {
-                        samples.add(row + ": " + r.statusCode() + " " + abbreviate(r.body()));
+                        samples.add(row + ": " + r.statusCode() + " " + Texts.abbreviate(r.body(), 300));
                     }
                 } catch (Exception e) {
                     if (samples.size() < 3) {
@@ -1041,7 +1042,7 @@ public final class AntiEntropyBenchmark {
         HttpResponse<String> r = http.send(Credentials.request(url).timeout(Duration.ofSeconds(60))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + abbreviate(r.body()));
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + Texts.abbreviate(r.body(), 300));
         }
         return JSON.readTree(r.body());
     }
@@ -1059,10 +1060,6 @@ public final class AntiEntropyBenchmark {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 300 ? s : s.substring(0, 300) + "…";
     }
 
     private static String loadAverage() {

@@ -1,5 +1,6 @@
 package com.logprocessor.support.web;
 
+import com.logprocessor.core.text.Texts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -85,10 +86,7 @@ public final class ProblemJson {
      * {@link #MAX_TEXT} characters; null stays null.
      */
     public static String printable(String text) {
-        if (text == null || text.length() <= MAX_TEXT) {
-            return withoutControls(text);
-        }
-        return withoutControls(text.substring(0, MAX_TEXT)) + "...";
+        return text == null ? null : withoutControls(Texts.abbreviate(text, MAX_TEXT + 3));
     }
 
     /** The text with every control character (C0, DEL, C1) replaced by {@code ?}, at full length. */
