@@ -147,6 +147,16 @@ public class JobStore {
     }
 
     /**
+     * Whether every one of these jobs completed (none pending, running or failed) and found no
+     * partition whose replicas differ.
+     */
+    public boolean foundNothing(List<Long> jobIds) {
+        return !jobIds.isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT count(*) = ? AND coalesce(bool_and(status = 'COMPLETED' AND partitions_differing = 0), false)
+                FROM repair_jobs WHERE id = ANY (?)""", Boolean.class, jobIds.size(), jobIds.toArray(Long[]::new)));
+    }
+
+    /**
      * The next job this worker may run, now RUNNING under its lease, if any; the NODE jobs of
      * {@code waitingNodes} (nodes not UP yet) stay pending.
      */

@@ -64,6 +64,7 @@ final class MetricCatalog {
             "reconciliation_jobs_completed_total",
             // anti-entropy-coordinator
             "reconciliation_jobs_failed_total",
+            "anti_entropy_cycles_skipped_total",
             "anti_entropy_entries_repaired_total",
             "anti_entropy_inconsistencies_detected_total",
             "anti_entropy_partitions_compared_total",

@@ -52,8 +52,13 @@ public final class StorageApi {
         }
     }
 
-    /** Body of {@code GET /api/storage/count}. */
-    public record CountResponse(String nodeId, long count) {
+    /**
+     * Body of {@code GET /api/storage/count}: the entries a node stores and their digest, the XOR
+     * of every stored entry's content hash (core {@code EntryHash}, the version included), read
+     * from the segment digests in one snapshot. Equal digests at two moments mean the node's data
+     * did not change in between, so anti-entropy need not compare it again.
+     */
+    public record CountResponse(String nodeId, long count, long digest) {
     }
 
     /**

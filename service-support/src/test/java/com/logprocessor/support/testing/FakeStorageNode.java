@@ -202,7 +202,8 @@ public class FakeStorageNode implements AutoCloseable {
             } else if (method.equals("GET") && path.equals(LISTING)) {
                 listing(exchange);
             } else if (method.equals("GET") && path.equals(COUNT)) {
-                answer(exchange, json.writeValueAsBytes(new CountResponse("fake", stored.size())));
+                answer(exchange, json.writeValueAsBytes(new CountResponse("fake", stored.size(),
+                        stored.values().stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b))));
             } else if (method.equals("GET") && path.startsWith(PARTITIONS) && path.endsWith(DIGESTS)) {
                 digests(exchange, path.substring(PARTITIONS.length(), path.length() - DIGESTS.length()));
             } else {

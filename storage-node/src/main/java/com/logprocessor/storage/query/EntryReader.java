@@ -166,9 +166,16 @@ public class EntryReader {
         return sql.toString();
     }
 
-    /** Entries stored: the sum of the segment digests' counts, folded and still journaled (kept in step with every write). */
-    public long count() {
-        Long count = jdbc.queryForObject(DigestJournal.STORED_ENTRIES, Long.class);
-        return count == null ? 0 : count;
+    /** Entries stored and their digest. */
+    public record Totals(long count, long digest) {
+    }
+
+    /**
+     * Entries stored and their digest, from the segment digests, folded and still journaled (kept in
+     * step with every write).
+     */
+    public Totals totals() {
+        return jdbc.queryForObject(DigestJournal.STORED_ENTRIES_AND_DIGEST,
+                (rs, i) -> new Totals(rs.getLong(1), rs.getLong(2)));
     }
 }

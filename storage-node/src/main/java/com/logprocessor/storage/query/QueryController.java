@@ -52,6 +52,7 @@ public class QueryController {
 
     @GetMapping("/count")
     public CountResponse count() {
-        return new CountResponse(node.id(), service.count());
+        EntryReader.Totals totals = service.totals();
+        return new CountResponse(node.id(), totals.count(), totals.digest());
     }
 }

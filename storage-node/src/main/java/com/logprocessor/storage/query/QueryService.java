@@ -34,7 +34,7 @@ public class QueryService {
         return reader.query(parsed.query());
     }
 
-    public long count() {
-        return reader.count();
+    public EntryReader.Totals totals() {
+        return reader.totals();
     }
 }

@@ -34,6 +34,16 @@ public class DigestJournal implements SchedulingConfigurer {
             SELECT (SELECT coalesce(sum(entry_count), 0) FROM segment_digests)
                  + (SELECT coalesce(sum(c), 0) FROM segment_digest_journal j, unnest(j.counts) AS c)""";
 
+    /**
+     * Entries stored and their digest (the XOR of every segment hash, folded and journaled, so the
+     * XOR of every entry's content hash), in one snapshot.
+     */
+    public static final String STORED_ENTRIES_AND_DIGEST = """
+            SELECT d.n + j.n, d.h # j.h
+            FROM (SELECT coalesce(sum(entry_count), 0) AS n, coalesce(bit_xor(hash), 0) AS h FROM segment_digests) d,
+                 (SELECT coalesce(sum(u.c), 0) AS n, coalesce(bit_xor(u.h), 0) AS h
+                  FROM segment_digest_journal j, unnest(j.counts, j.hashes) AS u(c, h)) j""";
+
     private static final String APPEND = """
             INSERT INTO segment_digest_journal (partition_keys, segments, hashes, counts)
             VALUES (?::text[], ?::bigint[], ?::bigint[], ?::bigint[])""";

@@ -6,6 +6,7 @@ import static com.logprocessor.storage.testing.Entries.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.storage.repair.VerificationReport;
 import com.logprocessor.storage.testing.Digests;
@@ -22,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes journal their digest changes and a fold moves them into segment_digests (migration V4):
  * digests and counts read the same before and after a fold, and a correction by the verifier
- * while changes are still journaled does not count them twice. Tests run with the scheduled fold
+ * while changes are still journaled does not count them twice; the node's digest (on {@code
+ * /api/storage/count}) follows every write, journaled or folded. Tests run with the scheduled fold
  * off ({@code StorageNodeTest}), so they fold exactly when they say.
  */
 @StorageNodeTest
@@ -44,6 +46,7 @@ class DigestJournalTest {
     void digestsAndCountsReadTheSameBeforeAndAfterAFold() {
         StorageHttp http = new StorageHttp(port, json);
         journal.fold();
+        long digestBefore = digest(http);
         String p = partition("journal");
         List<LogEntry> entries = range(p, 1, 1500);
         http.storeBatch(entries.subList(0, 700)).expect(200);
@@ -51,6 +54,9 @@ class DigestJournalTest {
         List<SegmentDigest> expected = List.of(Digests.of(0, entries.subList(0, 1000)),
                 Digests.of(1, entries.subList(1000, 1500)));
         long count = count(http);
+        long digest = digest(http);
+        // The node's digest is the XOR of every entry's content hash: these entries' in, whatever was before kept.
+        assertThat(digest).isEqualTo(digestBefore ^ xor(entries));
 
         // Not folded yet: the changes are only in the journal, and readers add them up.
         assertThat(folded(p)).isZero();
@@ -64,6 +70,7 @@ class DigestJournalTest {
         assertThat(Digests.stored(http, p).digests()).isEqualTo(expected);
         assertThat(segmentDigest(http, p, 1)).isEqualTo(expected.get(1));
         assertThat(count(http)).isEqualTo(count);
+        assertThat(digest(http)).isEqualTo(digest);
 
         // A newer version of stored entries journals "XOR old out, new in"; the next fold applies it.
         List<LogEntry> newer = new ArrayList<>();
@@ -77,9 +84,11 @@ class DigestJournalTest {
         }
         List<SegmentDigest> after = List.of(Digests.of(0, now.subList(0, 1000)), Digests.of(1, now.subList(1000, 1500)));
         assertThat(Digests.stored(http, p).digests()).isEqualTo(after);
+        assertThat(digest(http)).isEqualTo(digestBefore ^ xor(now));
         journal.fold();
         assertThat(Digests.stored(http, p).digests()).isEqualTo(after);
         assertThat(count(http)).isEqualTo(count);
+        assertThat(digest(http)).isEqualTo(digestBefore ^ xor(now)).isNotEqualTo(digest);
     }
 
     @Test
@@ -111,6 +120,14 @@ class DigestJournalTest {
 
     private long count(StorageHttp http) {
         return http.get("/api/storage/count").expect(200).json().get("count").asLong();
+    }
+
+    private long digest(StorageHttp http) {
+        return http.get("/api/storage/count").expect(200).json().get("digest").asLong();
+    }
+
+    private static long xor(List<LogEntry> entries) {
+        return entries.stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b);
     }
 
     private int folded(String p) {
