@@ -1,10 +1,12 @@
 package com.logprocessor.it.support;
 
 import com.logprocessor.localcluster.LocalCluster;
+import com.logprocessor.localcluster.ServiceCatalog;
 import com.logprocessor.localcluster.infra.PrometheusServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The cluster every integration test runs against: started once per test run (on free ports, in
@@ -73,6 +75,10 @@ public final class TestCluster {
                     .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.jobs.instance-id", SECOND_ANTI_ENTROPY)
                     .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.hours", SHORT_HINT_EXPIRY_HOURS)
                     .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.sweep-interval", "2s")
+                    // C1 only: nine JVMs start at once on two cores, and C2 compiling start-up code
+                    // that runs once was a large share of that CPU.
+                    .serviceJvmOptions(Stream.concat(ServiceCatalog.DEFAULT_SERVICE_JVM_OPTIONS.stream(),
+                            Stream.of("-XX:TieredStopAtLevel=1")).toList())
                     .readyTimeout(Duration.ofMinutes(4))
                     .progress(line -> System.out.println("[cluster] " + line))
                     .build();
