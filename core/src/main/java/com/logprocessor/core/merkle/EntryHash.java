@@ -4,6 +4,7 @@ import com.google.common.hash.Hashing;
 import com.logprocessor.core.entry.LogEntry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -22,6 +23,18 @@ public final class EntryHash {
     private static final ThreadLocal<ByteBuffer> BUFFER = ThreadLocal.withInitial(() -> ByteBuffer.allocate(INITIAL_BUFFER));
 
     private EntryHash() {
+    }
+
+    /**
+     * The XOR of the entries' content hashes: the hash part of a segment's, a partition's or a
+     * node's digest, whatever order the entries come in.
+     */
+    public static long xorOf(Collection<LogEntry> entries) {
+        long hash = 0;
+        for (LogEntry e : entries) {
+            hash ^= of(e);
+        }
+        return hash;
     }
 
     public static long of(LogEntry e) {

@@ -27,11 +27,7 @@ public record SegmentDigest(long segment, long hash, long count) {
 
     /** The digest of exactly these entries (of one segment), as every replica holding them must have it. */
     public static SegmentDigest of(long segment, Collection<LogEntry> entries) {
-        SegmentDigest digest = empty(segment);
-        for (LogEntry e : entries) {
-            digest = digest.add(EntryHash.of(e));
-        }
-        return digest;
+        return new SegmentDigest(segment, EntryHash.xorOf(entries), entries.size());
     }
 
     /** The digest with one more entry. */

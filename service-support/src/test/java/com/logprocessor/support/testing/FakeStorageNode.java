@@ -202,8 +202,8 @@ public class FakeStorageNode implements AutoCloseable {
             } else if (method.equals("GET") && path.equals(LISTING)) {
                 listing(exchange);
             } else if (method.equals("GET") && path.equals(COUNT)) {
-                answer(exchange, json.writeValueAsBytes(new CountResponse("fake", stored.size(),
-                        stored.values().stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b))));
+                answer(exchange, json.writeValueAsBytes(
+                        new CountResponse("fake", stored.size(), EntryHash.xorOf(stored.values()))));
             } else if (method.equals("GET") && path.startsWith(PARTITIONS) && path.endsWith(DIGESTS)) {
                 digests(exchange, path.substring(PARTITIONS.length(), path.length() - DIGESTS.length()));
             } else {
@@ -304,7 +304,7 @@ public class FakeStorageNode implements AutoCloseable {
         byKey.forEach((key, held) -> {
             long max = held.stream().mapToLong(LogEntry::sequence).max().orElseThrow();
             partitions.add(new PartitionSummary(key, max, held.size(),
-                    held.stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b), (max - 1) / segmentSize));
+                    EntryHash.xorOf(held), (max - 1) / segmentSize));
         });
         return new PartitionPage(partitions, null);
     }

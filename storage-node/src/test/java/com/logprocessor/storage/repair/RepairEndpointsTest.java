@@ -71,12 +71,12 @@ class RepairEndpointsTest {
     void listsPartitionsInKeyOrderWithMaxSequenceAndCount() {
         PartitionPage page = http.get("/api/storage/partitions?after=" + prefix + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510L, 1210, xorOfHashes(aEntries), 2));
+        assertThat(page.partitions()).containsExactly(new PartitionSummary(a, 2510L, 1210, EntryHash.xorOf(aEntries), 2));
         assertThat(page.next()).isEqualTo(a);
 
         PartitionPage second = http.get("/api/storage/partitions?after=" + page.next() + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5L, 5, xorOfHashes(bEntries), 0));
+        assertThat(second.partitions()).containsExactly(new PartitionSummary(b, 5L, 5, EntryHash.xorOf(bEntries), 0));
 
         // A page aggregates the digest rows up to the limit-th: a's three segments make a page of one
         // (once folded from the journal into segment_digests, where the page bound is looked up).
@@ -89,7 +89,7 @@ class RepairEndpointsTest {
         PartitionPage withoutMaxSequence = http.get("/api/storage/partitions?after=" + prefix
                 + "&limit=1&maxSequence=false").expect(200).as(PartitionPage.class);
         assertThat(withoutMaxSequence.partitions())
-                .containsExactly(new PartitionSummary(a, null, 1210, xorOfHashes(aEntries), 2));
+                .containsExactly(new PartitionSummary(a, null, 1210, EntryHash.xorOf(aEntries), 2));
 
         http.get("/api/storage/partitions?limit=0").problem(400);
         http.get("/api/storage/partitions?maxSequence=perhaps").problem(400);
@@ -97,10 +97,6 @@ class RepairEndpointsTest {
         http.get("/api/storage/partitions?after=%00").problem(400);
         http.post("/api/storage/digests/verify?partitionKey=a%00b").problem(400);
         assertThat(http.get("/api/storage/partitions").expect(200).as(PartitionPage.class).partitions()).isNotEmpty();
-    }
-
-    private static long xorOfHashes(List<LogEntry> entries) {
-        return entries.stream().mapToLong(EntryHash::of).reduce(0, (x, y) -> x ^ y);
     }
 
     @Test
@@ -121,7 +117,7 @@ class RepairEndpointsTest {
         now.set(0, altered);
         PartitionPage page = http.get("/api/storage/partitions?after=" + prefix + "&limit=1").expect(200)
                 .as(PartitionPage.class);
-        assertThat(page.partitions().get(0).hash()).isEqualTo(xorOfHashes(now));
+        assertThat(page.partitions().get(0).hash()).isEqualTo(EntryHash.xorOf(now));
 
         http.postJson("/api/storage/store/batch?repair=maybe", "{\"entries\":[]}").problem(400);
     }

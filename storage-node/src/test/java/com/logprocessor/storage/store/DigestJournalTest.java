@@ -56,7 +56,7 @@ class DigestJournalTest {
         long count = count(http);
         long digest = digest(http);
         // The node's digest is the XOR of every entry's content hash: these entries' in, whatever was before kept.
-        assertThat(digest).isEqualTo(digestBefore ^ xor(entries));
+        assertThat(digest).isEqualTo(digestBefore ^ EntryHash.xorOf(entries));
 
         // Not folded yet: the changes are only in the journal, and readers add them up.
         assertThat(folded(p)).isZero();
@@ -84,11 +84,11 @@ class DigestJournalTest {
         }
         List<SegmentDigest> after = List.of(Digests.of(0, now.subList(0, 1000)), Digests.of(1, now.subList(1000, 1500)));
         assertThat(Digests.stored(http, p).digests()).isEqualTo(after);
-        assertThat(digest(http)).isEqualTo(digestBefore ^ xor(now));
+        assertThat(digest(http)).isEqualTo(digestBefore ^ EntryHash.xorOf(now));
         journal.fold();
         assertThat(Digests.stored(http, p).digests()).isEqualTo(after);
         assertThat(count(http)).isEqualTo(count);
-        assertThat(digest(http)).isEqualTo(digestBefore ^ xor(now)).isNotEqualTo(digest);
+        assertThat(digest(http)).isEqualTo(digestBefore ^ EntryHash.xorOf(now)).isNotEqualTo(digest);
     }
 
     @Test
@@ -124,10 +124,6 @@ class DigestJournalTest {
 
     private long digest(StorageHttp http) {
         return http.get("/api/storage/count").expect(200).json().get("digest").asLong();
-    }
-
-    private static long xor(List<LogEntry> entries) {
-        return entries.stream().mapToLong(EntryHash::of).reduce(0, (a, b) -> a ^ b);
     }
 
     private int folded(String p) {
