@@ -29,8 +29,7 @@ public class StorageMetrics {
 
     public StorageMetrics(MeterRegistry registry, StorageNodeProperties node, JdbcTemplate jdbc) {
         String nodeId = node.id();
-        Long stored = jdbc.queryForObject(DigestJournal.STORED_ENTRIES, Long.class);
-        logCount.set(stored == null ? 0 : stored);
+        logCount.set(jdbc.queryForObject(DigestJournal.STORED_ENTRIES_AND_DIGEST, (rs, i) -> rs.getLong(1)));
         Gauge.builder("storage.node.log.count", logCount, AtomicLong::get)
                 .description("Entries stored on this node")
                 .tag("node", nodeId)

@@ -29,11 +29,6 @@ public class DigestJournal implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DigestJournal.class);
 
-    /** Entries stored: every segment's count, folded and journaled, in one snapshot. */
-    public static final String STORED_ENTRIES = """
-            SELECT (SELECT coalesce(sum(entry_count), 0) FROM segment_digests)
-                 + (SELECT coalesce(sum(c), 0) FROM segment_digest_journal j, unnest(j.counts) AS c)""";
-
     /**
      * Entries stored and their digest (the XOR of every segment hash, folded and journaled, so the
      * XOR of every entry's content hash), in one snapshot.
