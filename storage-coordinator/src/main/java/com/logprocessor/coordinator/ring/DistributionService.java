@@ -79,9 +79,10 @@ public class DistributionService implements SchedulingConfigurer {
     public DistributionStats current() {
         MembershipSnapshot snapshot = ringView.snapshot();
         Ring ring = snapshot.ring();
+        Map<String, List<Long>> tokens = ring.tokensByNode();
         Map<String, Answer<Held>> answers = NodeFanOut.call(snapshot,
                 snapshot.up().stream().map(Member::nodeId).toList(),
-                (node, url) -> heldUnlessUnchanged(url, node, ring), clock, LISTING_DEADLINE);
+                (node, url) -> heldUnlessUnchanged(url, node, ring, tokens), clock, LISTING_DEADLINE);
         Map<String, Long> primary = new TreeMap<>();
         Map<String, Long> stored = new TreeMap<>();
         answers.forEach((node, answer) -> {
@@ -102,8 +103,9 @@ public class DistributionService implements SchedulingConfigurer {
         return Optional.ofNullable(latest.get());
     }
 
-    private CompletableFuture<Held> heldUnlessUnchanged(String url, String node, Ring ring) {
-        Map<String, List<Long>> tokens = ring.tokensByNode();
+    /** The node's figures: its last listing's while its count and the ring's {@code tokens} are as they were then. */
+    private CompletableFuture<Held> heldUnlessUnchanged(String url, String node, Ring ring,
+                                                        Map<String, List<Long>> tokens) {
         // The count is taken before the listing: a write between the two makes the next count
         // differ, so the next refresh lists again rather than keeping figures older than the count.
         return client.count(url).thenCompose(count -> {
