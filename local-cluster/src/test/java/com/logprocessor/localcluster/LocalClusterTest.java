@@ -58,6 +58,7 @@ class LocalClusterTest {
                 .freePorts()
                 .storageNodes(2)
                 .services(Set.of(ServiceCatalog.storageNode(1)))
+                .serviceJvmOptions(ServiceCatalog.TEST_SERVICE_JVM_OPTIONS)
                 .readyTimeout(Duration.ofMinutes(3))
                 .build();
         cluster.up();

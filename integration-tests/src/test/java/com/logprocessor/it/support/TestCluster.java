@@ -6,7 +6,6 @@ import com.logprocessor.localcluster.infra.PrometheusServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The cluster every integration test runs against: started once per test run (on free ports, in
@@ -75,10 +74,7 @@ public final class TestCluster {
                     .serviceProperty(SECOND_ANTI_ENTROPY, "anti-entropy.jobs.instance-id", SECOND_ANTI_ENTROPY)
                     .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.hours", SHORT_HINT_EXPIRY_HOURS)
                     .serviceProperty(SECOND_HINT_MANAGER, "hint.expiry.sweep-interval", "2s")
-                    // C1 only: nine JVMs start at once on two cores, and C2 compiling start-up code
-                    // that runs once was a large share of that CPU.
-                    .serviceJvmOptions(Stream.concat(ServiceCatalog.DEFAULT_SERVICE_JVM_OPTIONS.stream(),
-                            Stream.of("-XX:TieredStopAtLevel=1")).toList())
+                    .serviceJvmOptions(ServiceCatalog.TEST_SERVICE_JVM_OPTIONS)
                     .readyTimeout(Duration.ofMinutes(4))
                     .progress(line -> System.out.println("[cluster] " + line))
                     .build();
