@@ -37,6 +37,8 @@ public class StorageNodeClient {
 
     private static final TypeReference<List<LogEntry>> ENTRY_LIST = new TypeReference<>() {
     };
+    /** What {@link #read} accepts: the internal wire format first, JSON from a node that does not serve it. */
+    public static final String ENTRY_ACCEPT = LogEntryCodec.MEDIA_TYPE + ", application/json;q=0.5";
 
     private final HttpClient http;
     private final JsonMapper json;
@@ -93,10 +95,18 @@ public class StorageNodeClient {
         return send(request).thenApply(body -> json.readValue(body, StoreResult.class));
     }
 
-    /** {@code GET /api/storage/entries/{key}/{sequence}}: empty when the node does not hold it. */
+    /**
+     * {@code GET /api/storage/entries/{key}/{sequence}}: empty when the node does not hold it. Asked
+     * for in the internal wire format ({@link LogEntryConverter}), JSON accepted too: the first byte
+     * tells them apart.
+     */
     public CompletableFuture<Optional<LogEntry>> read(String nodeUrl, String partitionKey, long sequence) {
-        return sendAllowing404(get(nodeUrl, "/api/storage/entries/" + encode(partitionKey) + "/" + sequence))
-                .thenApply(body -> body.map(b -> json.readValue(b, LogEntry.class)));
+        HttpRequest request = request(nodeUrl + "/api/storage/entries/" + encode(partitionKey) + "/" + sequence)
+                .timeout(timeout)
+                .header("Accept", ENTRY_ACCEPT)
+                .GET().build();
+        return sendAllowing404(request).thenApply(body -> body.map(b -> b.length > 0 && b[0] == LogEntryCodec.BATCH_MAGIC
+                ? LogEntryCodec.decodeBatch(b).get(0) : json.readValue(b, LogEntry.class)));
     }
 
     /**

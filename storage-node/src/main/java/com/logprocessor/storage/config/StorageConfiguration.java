@@ -2,6 +2,7 @@ package com.logprocessor.storage.config;
 
 import com.logprocessor.core.merkle.Segments;
 import com.logprocessor.support.storage.LogEntryBatchConverter;
+import com.logprocessor.support.storage.LogEntryConverter;
 import com.logprocessor.support.web.RequestSizeLimitFilter;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,10 +19,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         DigestVerificationProperties.class, DigestJournalProperties.class})
 public class StorageConfiguration implements WebMvcConfigurer {
 
-    /** Store batches come from coordinators in the internal wire format (JSON is accepted too). */
+    /**
+     * Store batches come from coordinators in the internal wire format (JSON is accepted too), and
+     * a single entry goes back in it to a caller that asks (Accept); last, so that a caller that
+     * accepts anything gets JSON.
+     */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
         converters.add(0, new LogEntryBatchConverter());
+        converters.add(new LogEntryConverter());
     }
 
     @Bean

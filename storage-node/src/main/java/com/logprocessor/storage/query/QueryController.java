@@ -1,6 +1,7 @@
 package com.logprocessor.storage.query;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.storage.config.StorageNodeProperties;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
 import java.util.List;
@@ -25,7 +26,9 @@ public class QueryController {
         this.node = node;
     }
 
-    @GetMapping("/entries/{partitionKey}/{sequence}")
+    /** JSON, or the internal wire format to a caller that asks for it (coordinators' quorum reads). */
+    @GetMapping(path = "/entries/{partitionKey}/{sequence}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, LogEntryCodec.MEDIA_TYPE})
     public LogEntry entry(@PathVariable String partitionKey, @PathVariable long sequence) {
         return service.get(partitionKey, sequence);
     }

@@ -4,13 +4,21 @@ import static com.logprocessor.storage.testing.Entries.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.logprocessor.core.entry.LogEntry;
+import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.core.entry.LogLevel;
 import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.storage.testing.StorageHttp;
 import com.logprocessor.storage.testing.StorageNodeTest;
+import com.logprocessor.support.security.InternalToken;
+import com.logprocessor.support.storage.StorageNodeClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,6 +191,30 @@ class QueryEndpointsTest {
         assertThat(missing.path("detail").asString()).contains(key).contains("31");
         http.entry(key, 0).problem(400);
         http.get("/api/storage/entries/" + key + "/abc").problem(400);
+    }
+
+    @Test
+    void answersAnEntryInTheWireFormatToWhoAsksAndJsonToEveryoneElse() throws Exception {
+        StorageNodeClient client = new StorageNodeClient(json, Duration.ofSeconds(1), Duration.ofSeconds(10),
+                InternalToken.NONE);
+        String url = "http://127.0.0.1:" + port;
+        assertThat(client.read(url, key, 7).join()).contains(stored.get(6));
+        assertThat(client.read(url, key, 31).join()).isEmpty();
+
+        HttpClient raw = HttpClient.newHttpClient();
+        HttpResponse<byte[]> binary = raw.send(HttpRequest.newBuilder(URI.create(url + "/api/storage/entries/"
+                        + StorageHttp.encode(key) + "/7")).header("Accept", StorageNodeClient.ENTRY_ACCEPT).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(binary.headers().firstValue("Content-Type")).as(new String(binary.body()))
+                .contains(LogEntryCodec.MEDIA_TYPE);
+        assertThat(LogEntryCodec.decodeBatch(binary.body())).containsExactly(stored.get(6));
+        for (String accept : List.of("*/*", "application/json")) {
+            HttpResponse<String> plain = raw.send(HttpRequest.newBuilder(URI.create(url + "/api/storage/entries/"
+                    + StorageHttp.encode(key) + "/7")).header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.headers().firstValue("Content-Type")).as(accept).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            assertThat(json.readValue(plain.body(), LogEntry.class)).isEqualTo(stored.get(6));
+        }
     }
 
     private List<LogEntry> query(String parameters) {
