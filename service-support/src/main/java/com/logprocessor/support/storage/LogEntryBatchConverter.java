@@ -40,7 +40,7 @@ public class LogEntryBatchConverter extends AbstractHttpMessageConverter<StoreBa
 
     @Override
     protected boolean canWrite(MediaType mediaType) {
-        return false; // answers stay JSON
+        return false; // only read: a single entry is written by LogEntryConverter, other answers are JSON
     }
 
     @Override

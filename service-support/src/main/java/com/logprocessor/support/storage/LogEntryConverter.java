@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.AbstractHttpMessageConverter;
 
 /**
  * Writes one {@link LogEntry} as {@value LogEntryCodec#MEDIA_TYPE} (a batch of one) to a caller
  * that asks for it in {@code Accept}, as {@link StorageNodeClient#read} does: a quorum read then
- * costs the node and the coordinator a binary encode and decode instead of JSON. Registered after
- * the JSON converters, so a caller that accepts anything still gets JSON.
+ * costs the node and the coordinator a binary encode and decode instead of JSON. A caller that
+ * accepts anything still gets JSON: the endpoint lists JSON first among what it produces, and the
+ * node registers this converter after the JSON ones.
  */
 public class LogEntryConverter extends AbstractHttpMessageConverter<LogEntry> {
 
@@ -26,7 +28,7 @@ public class LogEntryConverter extends AbstractHttpMessageConverter<LogEntry> {
     }
 
     @Override
-    protected boolean canRead(org.springframework.http.MediaType mediaType) {
+    protected boolean canRead(MediaType mediaType) {
         return false; // entries arrive in batches (LogEntryBatchConverter)
     }
 

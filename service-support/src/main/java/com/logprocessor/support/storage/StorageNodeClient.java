@@ -101,10 +101,8 @@ public class StorageNodeClient {
      * tells them apart.
      */
     public CompletableFuture<Optional<LogEntry>> read(String nodeUrl, String partitionKey, long sequence) {
-        HttpRequest request = request(nodeUrl + "/api/storage/entries/" + encode(partitionKey) + "/" + sequence)
-                .timeout(timeout)
-                .header("Accept", ENTRY_ACCEPT)
-                .GET().build();
+        HttpRequest request = getting(nodeUrl, "/api/storage/entries/" + encode(partitionKey) + "/" + sequence)
+                .header("Accept", ENTRY_ACCEPT).build();
         return sendAllowing404(request).thenApply(body -> body.map(b -> b.length > 0 && b[0] == LogEntryCodec.BATCH_MAGIC
                 ? LogEntryCodec.decodeBatch(b).get(0) : json.readValue(b, LogEntry.class)));
     }
@@ -184,7 +182,11 @@ public class StorageNodeClient {
     }
 
     private HttpRequest get(String nodeUrl, String path) {
-        return request(nodeUrl + path).timeout(timeout).GET().build();
+        return getting(nodeUrl, path).build();
+    }
+
+    private HttpRequest.Builder getting(String nodeUrl, String path) {
+        return request(nodeUrl + path).timeout(timeout).GET();
     }
 
     private CompletableFuture<byte[]> send(HttpRequest request) {

@@ -21,8 +21,8 @@ public class StorageConfiguration implements WebMvcConfigurer {
 
     /**
      * Store batches come from coordinators in the internal wire format (JSON is accepted too), and
-     * a single entry goes back in it to a caller that asks (Accept); last, so that a caller that
-     * accepts anything gets JSON.
+     * a single entry goes back in it to a caller that asks in Accept; that writer comes last, so a
+     * caller that accepts anything gets JSON.
      */
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
