@@ -1,6 +1,6 @@
 package com.logprocessor.coordinator.ingest;
 
-import com.logprocessor.coordinator.config.CoordinatorProperties;
+import com.logprocessor.coordinator.CoordinatorProperties;
 import com.logprocessor.coordinator.dlq.DeadLetters;
 import com.logprocessor.coordinator.hints.HintPublisher;
 import com.logprocessor.coordinator.replication.ReplicationService;

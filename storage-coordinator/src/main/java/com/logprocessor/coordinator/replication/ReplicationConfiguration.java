@@ -1,6 +1,6 @@
 package com.logprocessor.coordinator.replication;
 
-import com.logprocessor.coordinator.config.CoordinatorProperties;
+import com.logprocessor.coordinator.CoordinatorProperties;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
 import com.logprocessor.support.security.InternalToken;

@@ -1,6 +1,5 @@
 package com.logprocessor.storage.membership;
 
-import com.logprocessor.storage.config.StorageNodeProperties;
 import com.logprocessor.support.membership.MembershipProperties;
 import com.logprocessor.support.membership.MembershipStore;
 import com.logprocessor.support.membership.ReplicationProperties;

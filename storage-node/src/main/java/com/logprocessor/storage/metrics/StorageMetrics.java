@@ -1,6 +1,6 @@
 package com.logprocessor.storage.metrics;
 
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import com.logprocessor.storage.store.DigestJournal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

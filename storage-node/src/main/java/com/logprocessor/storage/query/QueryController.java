@@ -2,7 +2,7 @@ package com.logprocessor.storage.query;
 
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import com.logprocessor.support.storage.StorageApi.CountResponse;
 import java.util.List;
 import org.springframework.http.MediaType;

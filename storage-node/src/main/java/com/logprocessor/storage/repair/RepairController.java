@@ -4,7 +4,6 @@ import com.logprocessor.core.entry.Violation;
 import com.logprocessor.core.merkle.Segments;
 import com.logprocessor.core.query.PartitionKeys;
 import java.util.List;
-import com.logprocessor.storage.config.DigestVerificationProperties;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryCodec;
 import com.logprocessor.support.storage.StorageApi.DigestsList;

@@ -1,7 +1,6 @@
 package com.logprocessor.storage.repair;
 
-import com.logprocessor.storage.config.DigestVerificationProperties;
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import com.logprocessor.support.antientropy.AntiEntropyClient;
 import com.logprocessor.support.antientropy.AntiEntropyClientConfiguration;
 import com.logprocessor.support.antientropy.RepairReason;

@@ -1,7 +1,6 @@
 package com.logprocessor.storage.store;
 
-import com.logprocessor.storage.config.DigestJournalProperties;
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;

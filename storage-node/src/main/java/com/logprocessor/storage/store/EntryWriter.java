@@ -5,7 +5,7 @@ import com.logprocessor.core.merkle.EntryHash;
 import com.logprocessor.core.merkle.SegmentDigest;
 import com.logprocessor.core.merkle.Segments;
 import com.logprocessor.core.version.LamportVersion;
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import com.logprocessor.storage.store.DigestDeltas.SegmentKey;
 import com.logprocessor.storage.store.IncomingBatch.Candidate;
 import com.logprocessor.support.storage.StorageApi.Conflict;

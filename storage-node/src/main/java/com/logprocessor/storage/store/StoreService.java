@@ -3,7 +3,6 @@ package com.logprocessor.storage.store;
 import com.logprocessor.core.entry.LogEntry;
 import com.logprocessor.core.entry.LogEntryRules;
 import com.logprocessor.core.entry.Violation;
-import com.logprocessor.storage.config.WriteProperties;
 import com.logprocessor.storage.metrics.StorageMetrics;
 import com.logprocessor.support.storage.StorageApi.StoreBatchRequest;
 import com.logprocessor.support.storage.StorageApi.StoreResult;

@@ -3,8 +3,7 @@ package com.logprocessor.storage.repair;
 import static com.logprocessor.storage.testing.Entries.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.logprocessor.storage.config.DigestVerificationProperties;
-import com.logprocessor.storage.config.StorageNodeProperties;
+import com.logprocessor.storage.membership.StorageNodeProperties;
 import com.logprocessor.storage.testing.StorageHttp;
 import com.logprocessor.storage.testing.StorageNodeTest;
 import com.logprocessor.support.antientropy.AntiEntropyClient;

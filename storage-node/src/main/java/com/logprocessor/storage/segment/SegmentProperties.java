@@ -1,4 +1,4 @@
-package com.logprocessor.storage.config;
+package com.logprocessor.storage.segment;
 
 import com.logprocessor.core.merkle.Segments;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package com.logprocessor.coordinator.config;
+package com.logprocessor.coordinator;
 
 import com.logprocessor.core.consistency.ConsistencyLevel;
 import jakarta.validation.constraints.Max;

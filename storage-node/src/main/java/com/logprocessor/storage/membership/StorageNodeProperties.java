@@ -1,4 +1,4 @@
-package com.logprocessor.storage.config;
+package com.logprocessor.storage.membership;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

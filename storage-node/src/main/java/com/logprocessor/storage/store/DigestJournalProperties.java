@@ -1,4 +1,4 @@
-package com.logprocessor.storage.config;
+package com.logprocessor.storage.store;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
