@@ -19,7 +19,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes entries to {@code logs.ingest} in the internal wire format ({@link LogEntryCodec}),
+ * Publishes entries to {@code logs.ingest} in the internal wire format
+ * ({@link com.logprocessor.core.entry.LogEntryCodec}),
  * keyed by partition key so all entries of a key go to one Kafka partition (and one coordinator),
  * in order. Returns only when Kafka has acknowledged
  * every entry (acks=all, idempotent producer): that is when the gateway may answer 202.
