@@ -28,6 +28,9 @@ public class ServiceDefaults implements EnvironmentPostProcessor {
         // than block a thread (or shutdown) for Lettuce's default of a minute.
         defaults.put("spring.data.redis.timeout", "2s");
         defaults.put("spring.data.redis.connect-timeout", "2s");
+        // Nothing listens for Spring's ServletRequestHandledEvent; publishing one per request is
+        // pure cost on the hot paths (every quorum read is four requests).
+        defaults.put("spring.mvc.publish-request-handled-events", "false");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
