@@ -14,6 +14,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
@@ -26,6 +28,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -79,6 +82,20 @@ public class SecurityConfiguration {
     @Bean
     CredentialCheck credentialCheck(InternalToken internalToken, SecurityProperties properties) {
         return new CredentialCheck(internalToken, properties.keys());
+    }
+
+    /**
+     * Calls between services skip the security filters. A request carrying this cluster's internal
+     * token may do everything ({@link com.logprocessor.core.access.Role#INTERNAL} implies every
+     * role), so all the chain below would do is find that out again, filter by filter: authenticate,
+     * match each access rule in turn, write browser headers. Under quorum reads that was 9-11 % of
+     * the request threads' CPU on a storage node, the coordinator and the gateway. A wrong token
+     * does not match here and gets the chain's 401; the firewall still checks every request.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain internalCalls(InternalToken internalToken) {
+        return new DefaultSecurityFilterChain(request -> internalToken.matches(request.getHeader(InternalToken.HEADER)));
     }
 
     @Bean

@@ -87,6 +87,19 @@ class SecurityTest {
     }
 
     @Test
+    void aCallWithTheInternalTokenSkipsTheFilterChain() {
+        // The chain writes its browser headers on every answer it handles: an API key's answer
+        // has them, an internal call's does not (it never went through the chain).
+        assertThat(get("/api/things", "X-API-Key: " + READ_KEY).headers().get("x-content-type-options"))
+                .isEqualTo("nosniff");
+        RawHttp.Answer internal = get("/api/things", "X-Internal-Token: " + TOKEN);
+        assertThat(internal.status()).isEqualTo(200);
+        assertThat(internal.headers().get("x-content-type-options")).isNull();
+        // A token that is not this cluster's goes through the chain, to its 401.
+        assertThat(problem(get("/api/things", "X-Internal-Token: " + TOKEN.substring(1)), 401)).isNotNull();
+    }
+
+    @Test
     void aWrongCredentialIs401EvenWhereNoneIsNeeded() {
         assertThat(problem(get("/api/things", "X-API-Key: lsk_not-a-key"), 401).path("detail").asString())
                 .contains("not valid");
