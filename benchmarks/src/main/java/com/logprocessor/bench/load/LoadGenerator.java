@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.JsonNode;
@@ -296,31 +297,40 @@ public final class LoadGenerator {
     private boolean verify() throws Exception {
         OUT.println();
         OUT.printf(Locale.ROOT, "Verifying that all %,d acknowledged logs read back (%,d keys)...%n", acked.get(), ackedByKey.size());
-        Map<String, List<UUID>> missing = new HashMap<>(ackedByKey);
         // Logs still queued are not lost: the coordinator's written count (awaitDurable) also counts
         // other clients' logs, so it can end the wait early under other traffic. Rounds go on while
-        // each finds more of the missing logs, and give up after 60 s of no progress, as the wait does.
+        // each finds more of the logs, and give up after 60 s of no progress, as the wait does. A key
+        // whose read failed (a timeout, a 503 while a node restarts) is unread, not lost: only logs
+        // absent from an answer count as missing.
+        Map<String, List<UUID>> missing = new HashMap<>(ackedByKey);
+        Map<String, List<UUID>> unread = new HashMap<>();
+        AtomicReference<String> readError = new AtomicReference<>();
         long lastProgress = System.nanoTime();
-        long stillMissingBefore = Long.MAX_VALUE;
+        long outstandingBefore = Long.MAX_VALUE;
         int round = 0;
-        while (!missing.isEmpty() && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(60)) {
+        while (!(missing.isEmpty() && unread.isEmpty())
+                && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(60)) {
             if (round++ > 0) {
                 Thread.sleep(1000);
             }
-            Map<String, List<UUID>> stillMissing = new ConcurrentHashMap<>();
+            Map<String, List<UUID>> toRead = new HashMap<>(missing);
+            toRead.putAll(unread);
+            Map<String, List<UUID>> absentNow = new ConcurrentHashMap<>();
+            Map<String, List<UUID>> unreadNow = new ConcurrentHashMap<>();
             AtomicLong checked = new AtomicLong();
-            int keysThisRound = missing.size();
+            int keysThisRound = toRead.size();
             ExecutorService pool = Executors.newFixedThreadPool(options.concurrency());
-            for (Map.Entry<String, List<UUID>> e : missing.entrySet()) {
+            for (Map.Entry<String, List<UUID>> e : toRead.entrySet()) {
                 pool.execute(() -> {
                     try {
                         Set<String> found = readKey(e.getKey(), e.getValue().size());
                         List<UUID> absent = e.getValue().stream().filter(id -> !found.contains(id.toString())).toList();
                         if (!absent.isEmpty()) {
-                            stillMissing.put(e.getKey(), absent);
+                            absentNow.put(e.getKey(), absent);
                         }
                     } catch (Exception ex) {
-                        stillMissing.put(e.getKey(), e.getValue());
+                        unreadNow.put(e.getKey(), e.getValue());
+                        readError.set(ex.getMessage());
                     }
                     long c = checked.incrementAndGet();
                     if (c % 200 == 0 || c == keysThisRound) {
@@ -331,20 +341,31 @@ public final class LoadGenerator {
             pool.shutdown();
             pool.awaitTermination(10, TimeUnit.MINUTES);
             PROGRESS.println();
-            missing = stillMissing;
-            long count = missing.values().stream().mapToLong(List::size).sum();
-            if (count < stillMissingBefore) {
-                stillMissingBefore = count;
+            missing = absentNow;
+            unread = unreadNow;
+            long outstanding = count(missing) + count(unread);
+            if (outstanding < outstandingBefore) {
+                outstandingBefore = outstanding;
                 lastProgress = System.nanoTime();
             }
-            if (count > 0) {
-                PROGRESS.printf(Locale.ROOT, "  %,d not readable yet; reading them again%n", count);
+            if (outstanding > 0) {
+                PROGRESS.printf(Locale.ROOT, "  %,d not in the answers yet, %,d on %,d keys whose read failed%s;"
+                        + " reading them again%n", count(missing), count(unread), unread.size(),
+                        unread.isEmpty() ? "" : " (e.g. " + readError.get() + ")");
             }
         }
-        long lost = missing.values().stream().mapToLong(List::size).sum();
-        OUT.printf(Locale.ROOT, "  read back %,d of %,d acknowledged logs%s%n", acked.get() - lost, acked.get(),
-                lost == 0 ? ": none lost" : "; MISSING " + lost + " (e.g. " + missing.entrySet().iterator().next() + ")");
-        return lost == 0;
+        long lost = count(missing);
+        long notRead = count(unread);
+        OUT.printf(Locale.ROOT, "  read back %,d of %,d acknowledged logs%s%s%s%n", acked.get() - lost - notRead, acked.get(),
+                lost == 0 && notRead == 0 ? ": none lost" : "",
+                notRead == 0 ? "" : "; NOT READ " + notRead + " (the reads of " + unread.size() + " keys failed, e.g. "
+                        + readError.get() + ")",
+                lost == 0 ? "" : "; MISSING " + lost + " (e.g. " + missing.entrySet().iterator().next() + ")");
+        return lost == 0 && notRead == 0;
+    }
+
+    private static long count(Map<String, List<UUID>> idsByKey) {
+        return idsByKey.values().stream().mapToLong(List::size).sum();
     }
 
     /** The ids stored for a key, paging through the partition in sequence order, 1000 at a time. */
