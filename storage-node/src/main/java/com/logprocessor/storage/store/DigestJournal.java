@@ -38,7 +38,8 @@ public class DigestJournal implements SchedulingConfigurer {
                  (SELECT coalesce(sum(u.c), 0) AS n, coalesce(bit_xor(u.h), 0) AS h
                   FROM segment_digest_journal j, unnest(j.counts, j.hashes) AS u(c, h)) j""";
 
-    private static final String APPEND = """
+    /** Appends one row: four parallel arrays (partition keys, segments, hashes, counts). */
+    static final String APPEND = """
             INSERT INTO segment_digest_journal (partition_keys, segments, hashes, counts)
             VALUES (?::text[], ?::bigint[], ?::bigint[], ?::bigint[])""";
 

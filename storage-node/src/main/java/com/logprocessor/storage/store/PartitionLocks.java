@@ -21,7 +21,8 @@ public final class PartitionLocks {
 
     private static final String LOCK_EXCLUSIVE =
             "SELECT pg_advisory_xact_lock(" + LOCK_SPACE + ", k) FROM unnest(?::int[]) AS k";
-    private static final String LOCK_SHARED =
+    /** Takes the shared locks of the lock ids bound as its one parameter ({@link #lockIds}). */
+    static final String LOCK_SHARED =
             "SELECT pg_advisory_xact_lock_shared(" + LOCK_SPACE + ", k) FROM unnest(?::int[]) AS k";
 
     private PartitionLocks() {
@@ -41,15 +42,19 @@ public final class PartitionLocks {
         lock(con, LOCK_SHARED, partitionKeys);
     }
 
-    private static void lock(Connection con, String sql, Collection<String> partitionKeys) throws SQLException {
-        int[] ids = partitionKeys.stream()
+    /** The keys' lock ids, sorted and distinct: the order every writer takes them in. */
+    static int[] lockIds(Collection<String> partitionKeys) {
+        return partitionKeys.stream()
                 .distinct()
                 .mapToInt(PartitionLocks::lockId)
                 .sorted()
                 .distinct()
                 .toArray();
+    }
+
+    private static void lock(Connection con, String sql, Collection<String> partitionKeys) throws SQLException {
         try (PreparedStatement ps = con.prepareStatement(sql)) {
-            ps.setObject(1, ids);
+            ps.setObject(1, lockIds(partitionKeys));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // One row per lock taken: unnest yields the ids in array (sorted) order.

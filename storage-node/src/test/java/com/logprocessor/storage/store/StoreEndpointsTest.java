@@ -108,6 +108,38 @@ class StoreEndpointsTest {
         assertThat(count()).isEqualTo(countBefore);
     }
 
+    /**
+     * Below {@code storage.write.copy-from-entries} (64) new entries go in with one multi-statement
+     * round trip, from it on with binary COPY: both store every field exactly and journal the same
+     * digests. A small batch that collides with a stored key is rolled back whole (its journal row
+     * too) before the careful path applies it.
+     */
+    @Test
+    void smallAndLargeBatchesAreStoredAlikeAndACollidingSmallBatchLeavesNoTrace() {
+        String small = partition("small");
+        String large = partition("large");
+        List<LogEntry> few = range(small, 1, 63);
+        List<LogEntry> many = range(large, 1, 64);
+
+        assertThat(http.storeBatch(few).expect(200).as(StoreResult.class)).isEqualTo(new StoreResult(63, 0, 0, List.of()));
+        assertThat(http.storeBatch(many).expect(200).as(StoreResult.class)).isEqualTo(new StoreResult(64, 0, 0, List.of()));
+        for (LogEntry e : List.of(few.get(0), few.get(1), few.get(62), many.get(0), many.get(1), many.get(63))) {
+            assertThat(http.entry(e.partitionKey(), e.sequence()).expect(200).as(LogEntry.class)).isEqualTo(e);
+        }
+        assertThat(Digests.assertConsistent(http, small, 0)).containsExactly(Digests.of(0, few));
+        assertThat(Digests.assertConsistent(http, large, 0)).containsExactly(Digests.of(0, many));
+
+        // Two stored keys and one new one: the one-round-trip insert fails on the stored keys.
+        List<LogEntry> colliding = List.of(few.get(0), few.get(1), entry(small, 64));
+        long countBefore = count();
+        assertThat(http.storeBatch(colliding).expect(200).as(StoreResult.class))
+                .isEqualTo(new StoreResult(1, 0, 2, List.of()));
+        assertThat(count()).isEqualTo(countBefore + 1);
+        List<LogEntry> all = new ArrayList<>(few);
+        all.add(colliding.get(2));
+        assertThat(Digests.assertConsistent(http, small, 0)).containsExactly(Digests.of(0, all));
+    }
+
     @Test
     void anOlderOrEqualVersionNeverOverwritesANewerOne() {
         String key = partition("versions");
