@@ -102,6 +102,12 @@ public class JobStore {
             RETURNING j.kind, j.status""";
 
     /** Cycles whose jobs have all settled; answers how long each took. */
+    private static final String HELD_BACK = """
+            SELECT EXISTS (SELECT 1 FROM anti_entropy_cycles WHERE started_at > now() - ? * interval '1 millisecond')
+                OR EXISTS (SELECT 1 FROM (SELECT started_at, finished_at FROM anti_entropy_cycles ORDER BY id DESC LIMIT 1) l
+                           WHERE ?::float8 > 0
+                             AND (l.finished_at IS NULL OR l.finished_at + (l.finished_at - l.started_at) * ? > now()))""";
+
     static final String FINISH_CYCLES = """
             UPDATE anti_entropy_cycles c SET finished_at = now()
             WHERE c.finished_at IS NULL
@@ -127,16 +133,17 @@ public class JobStore {
 
     /**
      * Starts a cycle with one PRIMARY_RANGES job per node, unless a cycle was started less than
-     * {@code minGap} ago (another instance planned it): an advisory lock serialises the check across
-     * instances, and the cycle and its jobs appear in one transaction, so a cycle is never seen
-     * without its jobs. Empty when skipped.
+     * {@code minGap} ago (another instance planned it) or, with a positive {@code restFactor}, the
+     * last cycle still runs or finished less than {@code restFactor} times its duration ago: an
+     * advisory lock serialises the check across instances, and the cycle and its jobs appear in
+     * one transaction, so a cycle is never seen without its jobs. Empty when skipped.
      */
     @Transactional
-    public Optional<PlannedCycle> planCycle(String reason, Duration minGap, Collection<String> nodes, int priority) {
+    public Optional<PlannedCycle> planCycle(String reason, Duration minGap, double restFactor, Collection<String> nodes,
+            int priority) {
         jdbc.execute("SELECT pg_advisory_xact_lock(8086)");
-        Boolean recent = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM anti_entropy_cycles"
-                + " WHERE started_at > now() - ? * interval '1 millisecond')", Boolean.class, minGap.toMillis());
-        if (Boolean.TRUE.equals(recent)) {
+        Boolean held = jdbc.queryForObject(HELD_BACK, Boolean.class, minGap.toMillis(), restFactor, restFactor);
+        if (Boolean.TRUE.equals(held)) {
             return Optional.empty();
         }
         long cycle = jdbc.queryForObject("INSERT INTO anti_entropy_cycles (reason) VALUES (?) RETURNING id",

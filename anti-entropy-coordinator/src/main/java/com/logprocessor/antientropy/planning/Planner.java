@@ -36,7 +36,8 @@ import org.springframework.stereotype.Service;
  * replicas differ. A cycle reads every partition of every node (on a node of 140,000 partitions,
  * three listings of about half a second of PostgreSQL each, and their parsing here), so an idle
  * cluster no longer pays that every interval; a write, a repair or a digest correction anywhere
- * changes a count or a digest and the next interval plans a cycle again.
+ * changes a count or a digest and the next interval plans a cycle again. Under writes a cycle
+ * cannot be skipped, so it rests instead: see {@link PlanningProperties#intensity()}.
  */
 @Service
 public class Planner {
@@ -84,7 +85,7 @@ public class Planner {
             return Optional.empty();
         }
         Duration gap = properties.interval().multipliedBy(9).dividedBy(10);
-        Optional<PlannedCycle> cycle = cycle("periodic", gap, Priority.CYCLE);
+        Optional<PlannedCycle> cycle = cycle("periodic", gap, properties.restFactor(), Priority.CYCLE);
         cycle.ifPresent(c -> lastPeriodic.set(new Periodic(c.jobs().stream().map(RepairJob::id).toList(), totals)));
         return cycle;
     }
@@ -108,16 +109,16 @@ public class Planner {
 
     /** A cycle now, whatever ran before (the operator's trigger). */
     public Optional<PlannedCycle> triggeredCycle() {
-        return cycle("trigger", Duration.ZERO, Priority.TRIGGER);
+        return cycle("trigger", Duration.ZERO, 0, Priority.TRIGGER);
     }
 
-    private Optional<PlannedCycle> cycle(String reason, Duration minGap, int priority) {
+    private Optional<PlannedCycle> cycle(String reason, Duration minGap, double restFactor, int priority) {
         Set<String> members = ring.snapshot().members().keySet();
         if (members.isEmpty()) {
             log.info("No ring members known: no anti-entropy cycle planned");
             return Optional.empty();
         }
-        Optional<PlannedCycle> cycle = store.planCycle(reason, minGap, members, priority);
+        Optional<PlannedCycle> cycle = store.planCycle(reason, minGap, restFactor, members, priority);
         cycle.ifPresent(c -> {
             log.info("Anti-entropy cycle {} ({}) planned: {} jobs", c.id(), reason, c.jobs().size());
             workers.wakeUp();

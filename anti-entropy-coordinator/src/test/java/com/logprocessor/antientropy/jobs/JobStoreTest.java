@@ -150,11 +150,11 @@ class JobStoreTest {
 
     @Test
     void aCycleIsPlannedOncePerGapWithAJobPerNodeAndFinishesWithItsLastJob() {
-        JobStore.PlannedCycle cycle = store.planCycle("periodic", Duration.ofMinutes(1),
+        JobStore.PlannedCycle cycle = store.planCycle("periodic", Duration.ofMinutes(1), 0,
                 Set.of("storage-node-2", "storage-node-1"), 100).orElseThrow();
         assertThat(cycle.jobs()).extracting(RepairJob::subject).containsExactly("storage-node-1", "storage-node-2");
         assertThat(cycle.jobs()).allSatisfy(j -> assertThat(j.kind()).isEqualTo(JobKind.PRIMARY_RANGES));
-        assertThat(store.planCycle("periodic", Duration.ofMinutes(1), Set.of("storage-node-1"), 100))
+        assertThat(store.planCycle("periodic", Duration.ofMinutes(1), 0, Set.of("storage-node-1"), 100))
                 .as("another instance's timer, a moment later").isEmpty();
 
         assertThat(store.finishCycles()).isEmpty();
@@ -165,7 +165,7 @@ class JobStoreTest {
         }
         assertThat(store.finishCycles()).hasSize(1);
         assertThat(store.finishCycles()).isEmpty();
-        assertThat(store.planCycle("trigger", Duration.ZERO, Set.of("storage-node-1"), 20)).isPresent();
+        assertThat(store.planCycle("trigger", Duration.ZERO, 0, Set.of("storage-node-1"), 20)).isPresent();
         assertThat(Collections.frequency(List.copyOf(store.countByStatus().keySet()), JobStatus.PENDING)).isOne();
     }
 }

@@ -10,6 +10,7 @@ import com.logprocessor.core.version.LamportVersion;
 import com.logprocessor.support.antientropy.RepairJob;
 import com.logprocessor.support.testing.FakeStorageNodes;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -46,18 +47,28 @@ class PeriodicCycleTest {
                 LogLevel.INFO, "10.0.0.1", "svc", "message " + sequence, Map.of(), new LamportVersion(1, "c"));
     }
 
-    /** The cycle's jobs settled as completed, having found this many differing partitions; the cycle long past. */
+    /**
+     * The cycle's jobs settled as completed, having found this many differing partitions; the cycle
+     * a second long and long past, so neither the gap nor the rest after it holds the next one back.
+     */
     private void settle(PlannedCycle cycle, int differing) {
         for (RepairJob job : cycle.jobs()) {
             jdbc.update("UPDATE repair_jobs SET status = 'COMPLETED', finished_at = now(), partitions_differing = ?"
                     + " WHERE id = ?", differing, job.id());
         }
-        pastTheGap();
+        ran(cycle, Duration.ofHours(1), Duration.ofSeconds(1));
     }
 
     /** Cycles started long ago, so the gap between periodic cycles does not hold the next one back. */
     private void pastTheGap() {
         jdbc.update("UPDATE anti_entropy_cycles SET started_at = now() - interval '1 hour'");
+    }
+
+    /** The cycle started {@code ago} and finished after {@code lasting}. */
+    private void ran(PlannedCycle cycle, Duration ago, Duration lasting) {
+        jdbc.update("UPDATE anti_entropy_cycles SET started_at = now() - ? * interval '1 millisecond',"
+                + " finished_at = now() - ? * interval '1 millisecond' WHERE id = ?",
+                ago.toMillis(), ago.minus(lasting).toMillis(), cycle.id());
     }
 
     private double skipped() {
@@ -74,9 +85,9 @@ class PeriodicCycleTest {
         double skippedBefore = skipped();
 
         PlannedCycle first = planner.periodicCycle().orElseThrow();
-        // Still pending: nothing is known yet, so the next interval plans (and joins the pending jobs).
+        // Still running: the next interval waits for it (a cycle planned now would run right after).
         pastTheGap();
-        assertThat(planner.periodicCycle()).isPresent();
+        assertThat(planner.periodicCycle()).isEmpty();
         settle(first, 0);
 
         // Completed, nothing differing, no node changed: nothing to compare.
@@ -100,5 +111,31 @@ class PeriodicCycleTest {
                 new LamportVersion(2, "repair")));
         assertThat(planner.periodicCycle()).isPresent();
         assertThat(skipped()).isEqualTo(skippedBefore + 3);
+    }
+
+    /**
+     * At the default intensity (0.1) a cycle that took {@code d} keeps the next periodic one back
+     * until {@code 9 d} after it finished, whatever the interval; an operator's trigger is not held.
+     */
+    @Test
+    void aPeriodicCycleRestsNineTimesAsLongAsTheLastOneTook() {
+        nodes.up("storage-node-pr-1");
+        PlannedCycle cycle = planner.periodicCycle().orElseThrow();
+        settle(cycle, 1); // found a difference: nothing-changed skipping does not apply
+
+        // 90 s long, finished 10 s ago: rests until 810 s after it finished.
+        ran(cycle, Duration.ofSeconds(100), Duration.ofSeconds(90));
+        assertThat(planner.periodicCycle()).isEmpty();
+        // 90 s long, finished 800 s ago: still resting.
+        ran(cycle, Duration.ofSeconds(890), Duration.ofSeconds(90));
+        assertThat(planner.periodicCycle()).isEmpty();
+        // 90 s long, finished 820 s ago: rested.
+        ran(cycle, Duration.ofSeconds(910), Duration.ofSeconds(90));
+        PlannedCycle next = planner.periodicCycle().orElseThrow();
+
+        settle(next, 1);
+        ran(next, Duration.ofSeconds(100), Duration.ofSeconds(90));
+        assertThat(planner.periodicCycle()).isEmpty();
+        assertThat(planner.triggeredCycle()).isPresent();
     }
 }
