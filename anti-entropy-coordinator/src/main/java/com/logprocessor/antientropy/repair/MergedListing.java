@@ -2,13 +2,13 @@ package com.logprocessor.antientropy.repair;
 
 import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.PartitionSummary;
-import com.logprocessor.support.storage.StorageNodeClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * Several nodes' partition listings merged by key: each call to {@link #next()} answers one
@@ -24,8 +24,11 @@ final class MergedListing {
 
     private final List<Cursor> cursors = new ArrayList<>();
 
-    MergedListing(Map<String, String> nodeUrls, StorageNodeClient client, int pageSize) {
-        nodeUrls.forEach((node, url) -> cursors.add(new Cursor(node, url, client, pageSize)));
+    /**
+     * @param pages each node's listing: the page after a key ({@code null}: the first page)
+     */
+    MergedListing(Map<String, Function<String, CompletableFuture<PartitionPage>>> pages) {
+        pages.forEach((node, pagesOfNode) -> cursors.add(new Cursor(node, pagesOfNode)));
         cursors.forEach(Cursor::load);
     }
 
@@ -67,19 +70,15 @@ final class MergedListing {
 
     private static final class Cursor {
         final String node;
-        final String url;
-        final StorageNodeClient client;
-        final int pageSize;
+        final Function<String, CompletableFuture<PartitionPage>> pages;
         List<PartitionSummary> page = List.of();
         int index;
         CompletableFuture<PartitionPage> nextPage;
 
-        Cursor(String node, String url, StorageNodeClient client, int pageSize) {
+        Cursor(String node, Function<String, CompletableFuture<PartitionPage>> pages) {
             this.node = node;
-            this.url = url;
-            this.client = client;
-            this.pageSize = pageSize;
-            this.nextPage = client.partitions(url, null, pageSize);
+            this.pages = pages;
+            this.nextPage = pages.apply(null);
         }
 
         void load() {
@@ -92,7 +91,7 @@ final class MergedListing {
             }
             page = p.partitions();
             index = 0;
-            nextPage = p.next() == null ? null : client.partitions(url, p.next(), pageSize);
+            nextPage = p.next() == null ? null : pages.apply(p.next());
         }
 
         String head() {

@@ -11,8 +11,8 @@ import com.logprocessor.core.merkle.PartitionDigest;
 import com.logprocessor.core.ring.Ring;
 import com.logprocessor.support.membership.ReplicationProperties;
 import com.logprocessor.support.membership.RingView;
+import com.logprocessor.support.storage.StorageApi.PartitionPage;
 import com.logprocessor.support.storage.StorageApi.PartitionSummary;
-import com.logprocessor.support.storage.StorageNodeClient;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -46,17 +47,17 @@ public class RepairJobExecutor implements JobExecutor {
 
     private final RingView ring;
     private final ReplicationProperties replication;
-    private final StorageNodeClient client;
+    private final ListingPages listingPages;
     private final PartitionRepair partitions;
     private final BatchRepair batches;
     private final RepairProperties properties;
     private final ExecutorService pool;
 
-    public RepairJobExecutor(RingView ring, ReplicationProperties replication, StorageNodeClient client,
+    public RepairJobExecutor(RingView ring, ReplicationProperties replication, ListingPages listingPages,
             PartitionRepair partitions, BatchRepair batches, RepairProperties properties) {
         this.ring = ring;
         this.replication = replication;
-        this.client = client;
+        this.listingPages = listingPages;
         this.partitions = partitions;
         this.batches = batches;
         this.properties = properties;
@@ -99,11 +100,11 @@ public class RepairJobExecutor implements JobExecutor {
 
     private void repairRanges(JobRun run, MembershipSnapshot snapshot) throws InterruptedException {
         RepairJob job = run.job();
-        Map<String, String> urls = new LinkedHashMap<>();
+        Map<String, Function<String, CompletableFuture<PartitionPage>>> pages = new LinkedHashMap<>();
         for (Member m : snapshot.up()) {
-            urls.put(m.nodeId(), m.url());
+            pages.put(m.nodeId(), listingPages.of(job.cycleId(), m.url(), properties.pageSize()));
         }
-        MergedListing listing = new MergedListing(urls, client, properties.pageSize());
+        MergedListing listing = new MergedListing(pages);
         Ring replicaRing = snapshot.replicaRing();
         Repairs repairs = new Repairs(properties.partitionConcurrency() * 2);
         List<BatchRepair.Candidate> batch = new ArrayList<>();
