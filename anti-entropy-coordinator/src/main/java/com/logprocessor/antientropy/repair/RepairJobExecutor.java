@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 /**
  * Runs a job: the replicas of every partition in its scope compared and repaired.
  *
- * <p>For a range job (PRIMARY_RANGES, NODE) the UP nodes' listings are merged by key; a partition
+ * <p>For a range job (PRIMARY_RANGES, NODE) the UP nodes' listings are merged by key (jobs running
+ * together share the pages they read: {@link ListingPages}); a partition
  * is in scope by its preference list on the ring of every known member (a DOWN member stays a
  * replica; it is counted as unavailable and compared when it is back). Partitions whose replicas'
  * digests agree cost nothing more; the others are repaired while the listing goes on, up to
@@ -100,9 +101,10 @@ public class RepairJobExecutor implements JobExecutor {
 
     private void repairRanges(JobRun run, MembershipSnapshot snapshot) throws InterruptedException {
         RepairJob job = run.job();
+        long started = listingPages.now();
         Map<String, Function<String, CompletableFuture<PartitionPage>>> pages = new LinkedHashMap<>();
         for (Member m : snapshot.up()) {
-            pages.put(m.nodeId(), listingPages.of(job.cycleId(), m.url(), properties.pageSize()));
+            pages.put(m.nodeId(), listingPages.of(started, m.url(), properties.pageSize()));
         }
         MergedListing listing = new MergedListing(pages);
         Ring replicaRing = snapshot.replicaRing();

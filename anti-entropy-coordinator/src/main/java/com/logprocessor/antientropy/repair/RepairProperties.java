@@ -25,9 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout connecting to a storage node (1 s)
  * @param timeout one request to a storage node (10 s): a listing page, a partition's digests, a
  *        segment, a write of a segment's winners
- * @param sharedPages listing pages kept for the other jobs of the same cycle (12, about 2 MB each
- *        at the page size): a cycle's jobs read every node's listing together, so each page is
- *        fetched once per cycle, not once per job; {@code 0} shares none
+ * @param sharedPages listing pages kept for other jobs running at the same time (12, about 2 MB
+ *        each at the page size): a cycle's jobs read every node's listing together, so each page
+ *        is fetched once per cycle, not once per job; {@code 0} shares none
  */
 @Validated
 @ConfigurationProperties("anti-entropy.repair")

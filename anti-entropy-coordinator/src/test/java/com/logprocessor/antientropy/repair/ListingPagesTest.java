@@ -17,12 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The jobs of one cycle read each node's listing once between them; other jobs read it afresh. */
+/**
+ * Jobs running together read each node's listing once between them; a job takes only pages whose
+ * fetch started after it started, so one that starts later (a trigger after damage) reads afresh.
+ */
 class ListingPagesTest {
 
     private final FakeStorageNode a = new FakeStorageNode();
@@ -45,11 +49,14 @@ class ListingPagesTest {
         return new RepairProperties(10_000, 8, 10, 250, 4, Duration.ofSeconds(1), Duration.ofSeconds(5), sharedPages);
     }
 
-    /** What a job of {@code cycle} lists: every key and how many nodes hold it. */
-    private List<String> list(ListingPages pages, Long cycle) {
+    /** A clock a test moves by hand. */
+    private final AtomicLong nanos = new AtomicLong(1_000);
+
+    /** What a job that started at {@code started} lists: every key and which nodes hold it. */
+    private List<String> list(ListingPages pages, long started) {
         Map<String, Function<String, CompletableFuture<PartitionPage>>> nodes = new LinkedHashMap<>();
-        nodes.put("a", pages.of(cycle, a.url(), 100));
-        nodes.put("b", pages.of(cycle, b.url(), 100));
+        nodes.put("a", pages.of(started, a.url(), 100));
+        nodes.put("b", pages.of(started, b.url(), 100));
         MergedListing listing = new MergedListing(nodes);
         List<String> out = new ArrayList<>();
         MergedListing.Partition p;
@@ -60,37 +67,46 @@ class ListingPagesTest {
     }
 
     @Test
-    void theJobsOfACycleShareEachNodesPagesAndNoOtherJobDoes() {
+    void jobsThatStartedBeforeAPageWasFetchedShareItAndALaterJobReadsAfresh() {
         a.hold(entry("10.0.0.1", 1));
         a.hold(entry("10.0.0.2", 1));
         b.hold(entry("10.0.0.2", 1));
         b.hold(entry("10.0.0.3", 1));
-        ListingPages pages = new ListingPages(client, properties(12));
+        ListingPages pages = new ListingPages(client, properties(12), nanos::get);
         List<String> expected = List.of("10.0.0.1@[a]", "10.0.0.2@[a, b]", "10.0.0.3@[b]");
 
-        // Three jobs of cycle 7: one listing of each node between them, and the same merge.
+        // Three jobs started together (a cycle, or the NODE jobs of nodes that came back together):
+        // one listing of each node between them, and the same merge.
+        long started = pages.now();
+        nanos.addAndGet(10);
         for (int job = 0; job < 3; job++) {
-            assertThat(list(pages, 7L)).isEqualTo(expected);
+            assertThat(list(pages, started)).isEqualTo(expected);
         }
         assertThat(a.listings()).isOne();
         assertThat(b.listings()).isOne();
 
-        // A job of the next cycle (a trigger after damage) sees what the nodes hold now.
+        // A job that started after those pages were fetched (a trigger after damage) sees what the
+        // nodes hold now, and a job started with it shares its fresh pages.
         b.hold(entry("10.0.0.4", 1));
-        assertThat(list(pages, 8L)).containsExactly("10.0.0.1@[a]", "10.0.0.2@[a, b]", "10.0.0.3@[b]", "10.0.0.4@[b]");
+        nanos.addAndGet(10);
+        long later = pages.now();
+        nanos.addAndGet(10);
+        assertThat(list(pages, later))
+                .containsExactly("10.0.0.1@[a]", "10.0.0.2@[a, b]", "10.0.0.3@[b]", "10.0.0.4@[b]");
+        assertThat(list(pages, later)).hasSize(4);
         assertThat(b.listings()).isEqualTo(2);
-        // A job planned alone (a node that came back) never takes a shared page.
-        assertThat(list(pages, null)).hasSize(4);
-        assertThat(list(pages, null)).hasSize(4);
-        assertThat(b.listings()).isEqualTo(4);
+        // The earlier jobs may take the fresher pages too.
+        assertThat(list(pages, started)).hasSize(4);
+        assertThat(b.listings()).isEqualTo(2);
     }
 
     @Test
     void withNoSharedPagesEveryJobListsForItself() {
         a.hold(entry("10.0.0.1", 1));
-        ListingPages pages = new ListingPages(client, properties(0));
-        list(pages, 7L);
-        list(pages, 7L);
+        ListingPages pages = new ListingPages(client, properties(0), nanos::get);
+        long started = pages.now();
+        list(pages, started);
+        list(pages, started);
         assertThat(a.listings()).isEqualTo(2);
     }
 }
