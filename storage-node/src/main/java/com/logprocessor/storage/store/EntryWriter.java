@@ -92,6 +92,14 @@ public class EntryWriter {
             + " source_ip, service, message, attributes, version_counter, version_writer, content_hash)"
             + " FROM STDIN (FORMAT binary)";
 
+    /** The rows bound as {@link #ROWS}, inserted; what follows decides what a stored key or id does. */
+    private static final String INSERT_ROWS = """
+            INSERT INTO log_entries (partition_key, sequence, id, ts, ts_nanos, level, source_ip, service, message,
+                                     attributes, version_counter, version_writer, content_hash)
+            SELECT u.partition_key, u.sequence, u.id, u.ts, u.ts_nanos, u.level, u.source_ip, u.service, u.message,
+                   u.attributes, u.version_counter, u.version_writer, u.content_hash
+            """ + "FROM " + ROWS;
+
     /**
      * The fast path for a small batch, in one round trip: three statements sent together and run
      * in the implicit transaction that ends at the protocol's Sync (committed if all succeed, rolled
@@ -99,19 +107,9 @@ public class EntryWriter {
      * No {@code ON CONFLICT}: a stored key or id fails it, and the batch takes the careful path.
      */
     private static final String INSERT_NEW_AT_ONCE = PartitionLocks.LOCK_SHARED + ";\n"
-            + DigestJournal.APPEND + ";\n" + """
-            INSERT INTO log_entries (partition_key, sequence, id, ts, ts_nanos, level, source_ip, service, message,
-                                     attributes, version_counter, version_writer, content_hash)
-            SELECT u.partition_key, u.sequence, u.id, u.ts, u.ts_nanos, u.level, u.source_ip, u.service, u.message,
-                   u.attributes, u.version_counter, u.version_writer, u.content_hash
-            """ + "FROM " + ROWS;
+            + DigestJournal.APPEND + ";\n" + INSERT_ROWS;
 
-    private static final String INSERT = """
-            INSERT INTO log_entries (partition_key, sequence, id, ts, ts_nanos, level, source_ip, service, message,
-                                     attributes, version_counter, version_writer, content_hash)
-            SELECT u.partition_key, u.sequence, u.id, u.ts, u.ts_nanos, u.level, u.source_ip, u.service, u.message,
-                   u.attributes, u.version_counter, u.version_writer, u.content_hash
-            """ + "FROM " + ROWS + """
+    private static final String INSERT = INSERT_ROWS + """
 
             ON CONFLICT DO NOTHING
             RETURNING id""";
@@ -274,16 +272,16 @@ public class EntryWriter {
 
     /** A small batch: locks, journal row and rows in one round trip ({@link #INSERT_NEW_AT_ONCE}). */
     private StoreResult insertAllNewAtOnce(Connection con, AllNew batch) throws SQLException {
+        Object[] rowParameters = rowParameters(con, batch.entries(), i -> batch.sorted()[i], i -> batch.hashes()[i]);
+        Object[] parameters = new Object[5 + rowParameters.length];
+        parameters[0] = PartitionLocks.lockIds(batch.partitions());
+        parameters[1] = batch.digestKeys();
+        parameters[2] = batch.digestSegments();
+        parameters[3] = batch.digestHashes();
+        parameters[4] = batch.digestCounts();
+        System.arraycopy(rowParameters, 0, parameters, 5, rowParameters.length);
         try (PreparedStatement ps = con.prepareStatement(INSERT_NEW_AT_ONCE)) {
-            ps.setObject(1, PartitionLocks.lockIds(batch.partitions()));
-            ps.setObject(2, batch.digestKeys());
-            ps.setObject(3, batch.digestSegments());
-            ps.setObject(4, batch.digestHashes());
-            ps.setObject(5, batch.digestCounts());
-            Object[] rowParameters = rowParameters(con, batch.entries(), i -> batch.sorted()[i], i -> batch.hashes()[i]);
-            for (int i = 0; i < rowParameters.length; i++) {
-                setParameter(ps, 6 + i, rowParameters[i]);
-            }
+            bind(ps, parameters);
             ps.execute();
             // Drain the three results, so that every statement's outcome (an error) is seen here.
             while (ps.getMoreResults() || ps.getUpdateCount() != -1) {
@@ -498,15 +496,11 @@ public class EntryWriter {
 
     private static void bind(PreparedStatement ps, Object[] parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
-            setParameter(ps, i + 1, parameters[i]);
-        }
-    }
-
-    private static void setParameter(PreparedStatement ps, int index, Object value) throws SQLException {
-        if (value instanceof Array array) {
-            ps.setArray(index, array);
-        } else {
-            ps.setObject(index, value);
+            if (parameters[i] instanceof Array array) {
+                ps.setArray(i + 1, array);
+            } else {
+                ps.setObject(i + 1, parameters[i]);
+            }
         }
     }
 }
