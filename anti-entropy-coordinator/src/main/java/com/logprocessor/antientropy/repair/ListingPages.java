@@ -62,18 +62,11 @@ class ListingPages {
     /** How a job that started at {@code jobStartedNanos} ({@link #now()}) reads a node's pages. */
     Function<String, CompletableFuture<PartitionPage>> of(long jobStartedNanos, String nodeUrl, int limit) {
         return after -> {
-            Key key = new Key(nodeUrl, after, limit);
-            Fetch fetch = pages.asMap().compute(key, (k, shared) ->
+            // A failed fetch is not shared: the next job to ask replaces it with its own.
+            return pages.asMap().compute(new Key(nodeUrl, after, limit), (k, shared) ->
                     shared != null && shared.startedNanos() - jobStartedNanos >= 0 && !shared.page().isCompletedExceptionally()
                             ? shared
-                            : new Fetch(now(), client.partitions(nodeUrl, after, limit)));
-            // A failed fetch is not shared: the next job to ask tries again.
-            fetch.page().whenComplete((ok, error) -> {
-                if (error != null) {
-                    pages.asMap().remove(key, fetch);
-                }
-            });
-            return fetch.page();
+                            : new Fetch(now(), client.partitions(nodeUrl, after, limit))).page();
         };
     }
 }
